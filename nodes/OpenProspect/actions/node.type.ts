@@ -1,0 +1,14 @@
+import type { AllEntities } from 'n8n-workflow';
+
+type NodeMap = {
+	apiKey: 'validate';
+	blacklist: 'addEntries' | 'create' | 'deleteBlacklist' | 'deleteEntries' | 'get' | 'getAll' | 'getEntries' | 'update';
+	company: 'get' | 'getAll' | 'getJobs' | 'getJobSummary' | 'getWebtechIntel' | 'getWebtechIntelSummary';
+	delivery: 'getAllCompanies';
+	order: 'create' | 'get' | 'getAll' | 'getResults';
+	prospect: 'get' | 'getAll';
+	prospectSearch: 'get' | 'getAll' | 'getBlacklists' | 'setBlacklists' | 'update';
+	searchProfile: 'create' | 'get';
+};
+
+export type OpenProspectType = AllEntities<NodeMap>;

@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../operation';
+
+// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
+export const operations: Record<string, OperationModule> = {};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['searchProfile'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Start creating a reusable search profile, and optionally wait for it',
+				action: 'Create a search profile',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a search profile creation and its status',
+				action: 'Get a search profile creation',
+			},
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

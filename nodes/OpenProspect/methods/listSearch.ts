@@ -1,0 +1,110 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { isUuid } from '../helpers/validation';
+import { apiRequest } from '../transport';
+import { readPage } from '../transport/pagination';
+
+const PAGE = 100;
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+interface ListSearchOptions {
+	path: string;
+	filter?: string;
+	paginationToken?: string;
+	qs?: IDataObject;
+	/** Whether the endpoint filters by `search` itself; else the page is filtered here. */
+	serverSearch?: boolean;
+	toResult: (record: IDataObject) => INodeListSearchItems;
+}
+
+/**
+ * One page of a list for a resource locator. The pagination token is the next offset. API errors
+ * surface (an empty list would hide a wrong key or a missing scope).
+ */
+async function searchList(context: ILoadOptionsFunctions, options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const offset = Number(options.paginationToken ?? 0) || 0;
+	const qs: IDataObject = { ...options.qs, limit: PAGE, offset };
+	if (options.serverSearch && options.filter) qs.search = options.filter;
+	const page = readPage(await apiRequest.call(context, { method: 'GET', path: options.path, qs }));
+	const records = page?.items ?? [];
+	const needle = options.serverSearch ? undefined : options.filter?.toLowerCase();
+	const results = records
+		.map(options.toResult)
+		.filter((result) => !needle || result.name.toLowerCase().includes(needle) || String(result.value).toLowerCase().includes(needle));
+	const more = page !== undefined && records.length > 0 && (page.hasMore ?? (page.total !== undefined ? offset + records.length < page.total : records.length >= PAGE));
+	return { results, paginationToken: more ? String(offset + records.length) : undefined };
+}
+
+export async function searchProspectSearches(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchList(this, {
+		path: '/api/v1/prospect-searches',
+		filter,
+		paginationToken,
+		toResult: (record) => ({
+			name: `${text(record.name) ?? String(record.id)}${text(record.status) ? ` (${String(record.status)})` : ''}`,
+			value: String(record.id),
+			url: `https://app.openprospect.io/searches/${String(record.id)}`,
+		}),
+	});
+}
+
+export async function searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchList(this, {
+		path: '/api/v1/orders',
+		filter,
+		paginationToken,
+		toResult: (record) => {
+			const label = text(record.title) ?? text(record.order_type) ?? 'Order';
+			const created = text(record.created_at)?.slice(0, 10);
+			return {
+				name: `${label} – ${String(record.status ?? 'unknown')}${created ? ` – ${created}` : ''} (${String(record.id)})`,
+				value: String(record.id),
+			};
+		},
+	});
+}
+
+export async function searchBlacklists(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchList(this, {
+		path: '/api/v1/blacklists',
+		filter,
+		paginationToken,
+		toResult: (record) => ({ name: text(record.name) ?? String(record.id), value: String(record.id) }),
+	});
+}
+
+export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	const prospectSearchId = String(this.getCurrentNodeParameter('prospectSearchId', { extractValue: true }) ?? '');
+	if (!isUuid(prospectSearchId)) {
+		return { results: [{ name: 'Choose a Prospect Search first, or enter the company ID', value: '' }] };
+	}
+	return await searchList(this, {
+		path: '/api/v1/companies',
+		filter,
+		paginationToken,
+		serverSearch: true,
+		qs: { prospect_search_id: prospectSearchId },
+		toResult: (record) => ({
+			name: [text(record.name) ?? String(record.id), text(record.city)].filter(Boolean).join(', '),
+			value: String(record.id),
+			url: text(record.website),
+		}),
+	});
+}
+
+export async function searchProspects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchList(this, {
+		path: '/api/v1/prospects',
+		filter,
+		paginationToken,
+		toResult: (record) => ({
+			name: [text(record.name) ?? text(record.full_name) ?? String(record.id), text(record.role) ?? text(record.title)]
+				.filter(Boolean)
+				.join(' – '),
+			value: String(record.id),
+		}),
+	});
+}

@@ -1,0 +1,78 @@
+/** Pure retry policy: which failures are retried, and how long to wait before the next attempt. */
+
+export interface RetryPolicy {
+	/** Total attempts, the first included. */
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** A server asking for a longer pause than this is not waited for: the error surfaces at once. */
+	maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: 60_000,
+};
+
+/** What went wrong with one attempt. `status` is absent for a network failure or timeout. */
+export interface AttemptFailure {
+	status?: number;
+	/** Sent before the server could have acted on it (a refused connection): safe to resend. */
+	notSent?: boolean;
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+export function isTransientFailure(failure: AttemptFailure): boolean {
+	return failure.status === undefined || failure.status === 429 || failure.status >= 500;
+}
+
+/**
+ * GET, PUT and DELETE are retried on 429, 5xx and network errors. POST and PATCH only when the
+ * server cannot have acted on the request (429, connection refused) or when an Idempotency-Key
+ * makes a resend safe: otherwise a retry could create a second order.
+ */
+export function mayRetry(method: string, failure: AttemptFailure, hasIdempotencyKey: boolean): boolean {
+	if (!isTransientFailure(failure)) return false;
+	if (IDEMPOTENT_METHODS.has(method.toUpperCase()) || hasIdempotencyKey) return true;
+	return failure.status === 429 || failure.notSent === true;
+}
+
+/** Parses `Retry-After` as delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
+export function parseRetryAfter(header: unknown, nowMs: number): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value * 1000;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const trimmed = value.trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+	const date = Date.parse(trimmed);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - nowMs);
+}
+
+export interface DelayInput {
+	/** 1 for the wait after the first failed attempt. */
+	retryNumber: number;
+	/** From the Retry-After header or a body `retry_after`, in milliseconds. */
+	retryAfterMs?: number;
+	/** A number in [0, 1), injected so tests are deterministic. */
+	random: number;
+	policy?: RetryPolicy;
+}
+
+/**
+ * Milliseconds to wait before the next attempt, or undefined when the server asks for a pause longer
+ * than the policy accepts. Without a server hint: capped exponential backoff with "equal jitter"
+ * (half fixed, half random), so parallel executions spread out but still back off.
+ */
+export function retryDelayMs({ retryNumber, retryAfterMs, random, policy = DEFAULT_RETRY_POLICY }: DelayInput): number | undefined {
+	if (retryAfterMs !== undefined) {
+		if (retryAfterMs > policy.maxRetryAfterMs) return undefined;
+		// A little jitter on top of the server's hint, never below it.
+		return Math.ceil(retryAfterMs + random * Math.min(1000, policy.baseDelayMs));
+	}
+	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
+	return Math.round(exponential / 2 + (random * exponential) / 2);
+}

@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, normaliseBaseUrl } from '../nodes/OpenProspect/helpers/baseUrl';
+import { baseUrlProblem, DEFAULT_BASE_URL } from '../nodes/OpenProspect/helpers/baseUrl';
 
 export class OpenProspectApi implements ICredentialType {
 	name = 'openProspectApi';
@@ -55,10 +56,14 @@ export class OpenProspectApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		// Refuses an insecure base URL before the key can be sent anywhere.
-		normaliseBaseUrl(credentials.baseUrl);
+		const problem = baseUrlProblem(credentials.baseUrl);
+		if (problem) throw new ApplicationError(problem);
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+			},
 		};
 	}
 
@@ -67,28 +72,44 @@ export class OpenProspectApi implements ICredentialType {
 			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "") }}`,
 			url: '/api/v1/auth/validate',
 			method: 'GET',
+			// n8n's credential test reports only "Unauthorized" for an HTTP error, so the response is read
+			// whatever its status and the rules below (checked in order) turn it into a helpful message.
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'OpenProspect rejected this API key (401): check that it is complete (lnc_live_… or lnc_test_…), active and not expired.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No OpenProspect API was found at this Base URL (404). Leave it at https://api.openprospect.io unless told otherwise.',
-				},
-			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'valid',
 					value: false,
 					message: 'OpenProspect says this API key is not valid (valid: false). Create a new key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 'UNAUTHORIZED',
+					message:
+						'OpenProspect rejected this API key (401 UNAUTHORIZED): check that it is complete (lnc_live_… or lnc_test_…), active and not expired.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'UNAUTHORIZED',
+					message:
+						'OpenProspect rejected this API key (401 UNAUTHORIZED): check that it is complete (lnc_live_… or lnc_test_…), active and not expired.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'valid',
+					value: undefined,
+					message:
+						'The Base URL did not answer like the OpenProspect API (no "valid" flag in the response). Check the Base URL and the API key.',
 				},
 			},
 		],

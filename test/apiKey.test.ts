@@ -12,9 +12,13 @@ describe('API Key > Validate', () => {
 			.get('/api/v1/auth/validate')
 			.matchHeader('authorization', `Bearer ${API_KEY}`)
 			.reply(200, { valid: true, scopes: ['orders:read', 'orders:write'] });
-		const { items, error } = await runNode({ parameters: { resource: 'apiKey', operation: 'validate' } });
+		const { items, error } = await runNode({
+			parameters: { resource: 'apiKey', operation: 'validate' },
+		});
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { valid: true, scopes: ['orders:read', 'orders:write'] }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { valid: true, scopes: ['orders:read', 'orders:write'] }, pairedItem: { item: 0 } },
+		]);
 		expect(scope.isDone()).toBe(true);
 	});
 });

@@ -1,11 +1,35 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
 import { listSearch } from './methods';
 
 export class OpenProspect implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'OpenProspect',
+		name: 'openProspect',
+		icon: {
+			light: 'file:../../icons/openprospect.svg',
+			dark: 'file:../../icons/openprospect.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Order qualified B2B companies and contacts from OpenProspect, enrich your own lists, and manage deliveries, searches and blacklists',
+		defaults: { name: 'OpenProspect' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openProspectApi', required: true }],
+		properties,
+	};
 
 	methods = { listSearch };
 

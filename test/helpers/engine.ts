@@ -3,13 +3,18 @@
  * the action node, PollContext for the trigger, and RoutingNode for the credential test, exactly as
  * n8n does. Credentials are applied by a helper that mirrors n8n's own CredentialsHelper.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	PollContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
 	IDataObject,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
@@ -67,7 +72,8 @@ const nodeTypeInstances: Record<string, INodeType> = {
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],
-	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
 	getKnownTypes: () => ({}),
 };
 
@@ -99,12 +105,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (authenticate?.type === 'generic') {
 			const resolve = (value: string) =>
 				isExpression(value) && workflow && node
-					? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '')
+					? String(
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							) ?? '',
+						)
 					: value;
-			const target = requestOptions as unknown as Record<string, Record<string, string> | undefined>;
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, string> | undefined
+			>;
 			for (const [outer, inner] of Object.entries(authenticate.properties)) {
 				const bucket = (target[outer] ??= {});
-				for (const [key, value] of Object.entries(inner as Record<string, string>)) bucket[resolve(key)] = resolve(value);
+				for (const [key, value] of Object.entries(inner as Record<string, string>))
+					bucket[resolve(key)] = resolve(value);
 			}
 		}
 		return requestOptions as IHttpRequestOptions;
@@ -126,10 +145,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.type(type).properties;
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 
@@ -154,9 +170,13 @@ export interface AdditionalDataOptions {
 	executionId?: string;
 }
 
-export function makeAdditionalData(options: AdditionalDataOptions = {}): IWorkflowExecuteAdditionalData {
+export function makeAdditionalData(
+	options: AdditionalDataOptions = {},
+): IWorkflowExecuteAdditionalData {
 	return {
-		credentialsHelper: new TestCredentialsHelper(options.credentials ?? { apiKey: API_KEY, baseUrl: BASE_URL }),
+		credentialsHelper: new TestCredentialsHelper(
+			options.credentials ?? { apiKey: API_KEY, baseUrl: BASE_URL },
+		),
 		hooks: options.hooks,
 		executionId: options.executionId ?? 'exec-1',
 		currentNodeExecutionIndex: 0,
@@ -201,7 +221,12 @@ export interface NodeRunResult {
 	/** Output items of the OpenProspect node (empty when it failed). */
 	items: INodeExecutionData[];
 	/** The node's error, when the execution failed. */
-	error?: IDataObject & { message: string; description?: string | null; httpCode?: string | null; context?: IDataObject };
+	error?: IDataObject & {
+		message: string;
+		description?: string | null;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
 }
 
 /**
@@ -210,7 +235,14 @@ export interface NodeRunResult {
 export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const nodeName = options.nodeName ?? 'OpenProspect';
 	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'trigger',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'node',
 			name: nodeName,
@@ -225,10 +257,29 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 			waitBetweenTries: options.waitBetweenTries,
 		},
 	];
-	const connections: IConnections = { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-1', nodes, connections, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
-	const workflowData = { id: 'wf-1', name: 'test', nodes, connections, active: false } as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', options.executionId ?? 'exec-1', workflowData);
+	const connections: IConnections = {
+		Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: 'wf-1',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const workflowData = {
+		id: 'wf-1',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+	} as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks(
+		'manual',
+		options.executionId ?? 'exec-1',
+		workflowData,
+	);
 	let resolveRun!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -242,7 +293,11 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const runData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }] },
 	});
-	const execution = new WorkflowExecute(makeAdditionalData({ ...options, hooks }), 'manual', runData);
+	const execution = new WorkflowExecute(
+		makeAdditionalData({ ...options, hooks }),
+		'manual',
+		runData,
+	);
 	const process = execution.processRunExecutionData(workflow);
 	if (options.abortSignal) options.abortSignal.addEventListener('abort', () => process.cancel());
 	await process;
@@ -279,9 +334,22 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
 		credentials: { openProspectApi: { id: 'cred-1', name: 'OpenProspect account' } },
 	};
 	const staticData = options.staticData ?? {};
-	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, nodeTypes, active: true, staticData });
+	const workflow = new Workflow({
+		id: 'wf-poll',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: true,
+		staticData,
+	});
 	const workflowNode = workflow.getNode(node.name) as INode;
-	const context = new PollContext(workflow, workflowNode, makeAdditionalData(options), options.mode ?? 'trigger', 'activate');
+	const context = new PollContext(
+		workflow,
+		workflowNode,
+		makeAdditionalData(options),
+		options.mode ?? 'trigger',
+		'activate',
+	);
 	const trigger = nodeTypeInstances[TRIGGER_TYPE];
 	const out = (await trigger.poll?.call(context)) ?? null;
 	return { out, staticData: workflow.staticData as IDataObject };
@@ -293,7 +361,9 @@ export interface CredentialTestResult {
 }
 
 /** Runs the credential's `test` request through RoutingNode, as n8n's CredentialsTester does. */
-export async function testCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function testCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	const test = credentialType.test;
 	if (!test) throw new Error('The credential has no test request');
 	const testNodeType = {
@@ -307,7 +377,15 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			inputs: [],
 			outputs: [],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
+			],
 		},
 	} as unknown as INodeType;
 	const node: INode = {
@@ -323,7 +401,11 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { getByName: () => testNodeType, getByNameAndVersion: () => testNodeType, getKnownTypes: () => ({}) },
+		nodeTypes: {
+			getByName: () => testNodeType,
+			getByNameAndVersion: () => testNodeType,
+			getKnownTypes: () => ({}),
+		},
 	});
 	const context = new ExecuteContext(
 		workflow,
@@ -338,18 +420,29 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		[],
 	);
 	try {
-		const output = await new RoutingNode(context, testNodeType, { id: 'cred-1', name: 'c', type: credentialType.name, data }).runNode();
+		const output = await new RoutingNode(context, testNodeType, {
+			id: 'cred-1',
+			name: 'c',
+			type: credentialType.name,
+			data,
+		}).runNode();
 		// n8n's CredentialsTester applies the `responseSuccessBody` rules to the first item.
 		const body = output?.[0]?.[0]?.json ?? {};
 		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) {
+			if (
+				rule.type === 'responseSuccessBody' &&
+				body[rule.properties.key] === rule.properties.value
+			) {
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
 		return { status: 'OK' };
 	} catch (error) {
 		// The same decisions as n8n's CredentialsTester (packages/cli credentials-tester.service).
-		const failure = error as { message: string; cause?: { code?: string; response?: { status: number; statusText?: string } } };
+		const failure = error as {
+			message: string;
+			cause?: { code?: string; response?: { status: number; statusText?: string } };
+		};
 		const response = failure.cause?.response;
 		if (response) {
 			for (const rule of test.rules ?? []) {
@@ -357,7 +450,10 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 					return { status: 'Error', message: rule.properties.message };
 				}
 			}
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
 		}
 		if (failure.cause?.code) return { status: 'Error', message: failure.cause.code };
 		return { status: 'Error', message: failure.message };

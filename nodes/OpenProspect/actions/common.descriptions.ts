@@ -9,7 +9,8 @@ export const prospectSearchRLC: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The prospect search (a UUID). Choose it from the list, paste its app URL, or enter its ID.',
+	description:
+		'The prospect search (a UUID). Choose it from the list, paste its app URL, or enter its ID.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -22,13 +23,17 @@ export const prospectSearchRLC: INodeProperties = {
 			name: 'url',
 			type: 'string',
 			placeholder: 'e.g. https://app.openprospect.io/searches/550e8400-e29b-41d4-a716-446655440000',
-			extractValue: { type: 'regex', regex: `https?://app\\.openprospect\\.io/searches/(${UUID_PATTERN})` },
+			extractValue: {
+				type: 'regex',
+				regex: `https?://app\\.openprospect\\.io/searches/(${UUID_PATTERN})`,
+			},
 			validation: [
 				{
 					type: 'regex',
 					properties: {
 						regex: `https?://app\\.openprospect\\.io/searches/${UUID_PATTERN}.*`,
-						errorMessage: 'Not an OpenProspect search URL (https://app.openprospect.io/searches/<uuid>)',
+						errorMessage:
+							'Not an OpenProspect search URL (https://app.openprospect.io/searches/<uuid>)',
 					},
 				},
 			],
@@ -39,7 +44,10 @@ export const prospectSearchRLC: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
 			validation: [
-				{ type: 'regex', properties: { regex: `^${UUID_PATTERN}$`, errorMessage: 'Not a valid UUID' } },
+				{
+					type: 'regex',
+					properties: { regex: `^${UUID_PATTERN}$`, errorMessage: 'Not a valid UUID' },
+				},
 			],
 			url: '=https://app.openprospect.io/searches/{{$value}}',
 		},
@@ -74,7 +82,12 @@ function recordRLC(options: {
 				type: 'string',
 				placeholder: options.placeholder,
 				validation: options.uuid
-					? [{ type: 'regex', properties: { regex: `^${UUID_PATTERN}$`, errorMessage: 'Not a valid UUID' } }]
+					? [
+							{
+								type: 'regex',
+								properties: { regex: `^${UUID_PATTERN}$`, errorMessage: 'Not a valid UUID' },
+							},
+						]
 					: undefined,
 			},
 		],
@@ -85,7 +98,8 @@ export const orderRLC = recordRLC({
 	displayName: 'Order',
 	name: 'orderId',
 	searchListMethod: 'searchOrders',
-	description: 'The order. Choose it from the list or enter its ID (as returned by Create Order or Get Many Orders).',
+	description:
+		'The order. Choose it from the list or enter its ID (as returned by Create Order or Get Many Orders).',
 	placeholder: 'e.g. 3f6c1e9a-2b7d-4c1e-9f00-7a1b2c3d4e5f',
 });
 
@@ -101,7 +115,8 @@ export const companyRLC = recordRLC({
 	displayName: 'Company',
 	name: 'companyId',
 	searchListMethod: 'searchCompanies',
-	description: 'The company (a UUID). The list shows companies of the prospect search chosen above, or enter the ID.',
+	description:
+		'The company (a UUID). The list shows companies of the prospect search chosen above, or enter the ID.',
 	placeholder: 'e.g. 7f3e8c90-1234-5678-9abc-def012345678',
 	uuid: true,
 });
@@ -150,7 +165,8 @@ export const additionalQueryParameters: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	placeholder: 'Add Parameter',
-	description: 'Extra query parameters sent as they are, for filters this node does not list (e.g. review_status_list)',
+	description:
+		'Extra query parameters sent as they are, for filters this node does not list (e.g. review_status_list)',
 	options: [
 		{
 			displayName: 'Parameter',

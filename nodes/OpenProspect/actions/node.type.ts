@@ -2,8 +2,22 @@ import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
 	apiKey: 'validate';
-	blacklist: 'addEntries' | 'create' | 'deleteBlacklist' | 'deleteEntries' | 'get' | 'getAll' | 'getEntries' | 'update';
-	company: 'get' | 'getAll' | 'getJobs' | 'getJobSummary' | 'getWebtechIntel' | 'getWebtechIntelSummary';
+	blacklist:
+		| 'addEntries'
+		| 'create'
+		| 'deleteBlacklist'
+		| 'deleteEntries'
+		| 'get'
+		| 'getAll'
+		| 'getEntries'
+		| 'update';
+	company:
+		| 'get'
+		| 'getAll'
+		| 'getJobs'
+		| 'getJobSummary'
+		| 'getWebtechIntel'
+		| 'getWebtechIntelSummary';
 	delivery: 'getAllCompanies';
 	order: 'create' | 'get' | 'getAll' | 'getResults';
 	prospect: 'get' | 'getAll';

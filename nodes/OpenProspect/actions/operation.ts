@@ -8,5 +8,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 export interface OperationModule {
 	description: INodeProperties[];
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
-	executeBatch?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[] | undefined>;
+	executeBatch?: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[] | undefined>;
 }

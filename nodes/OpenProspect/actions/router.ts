@@ -12,7 +12,10 @@ import * as prospect from './prospect';
 import * as prospectSearch from './prospectSearch';
 import * as searchProfile from './searchProfile';
 
-export const resources: Record<OpenProspectType['resource'], { operations: Record<string, OperationModule> }> = {
+export const resources: Record<
+	OpenProspectType['resource'],
+	{ operations: Record<string, OperationModule> }
+> = {
 	apiKey,
 	blacklist,
 	company,
@@ -42,7 +45,9 @@ function withItemIndex(this: IExecuteFunctions, error: unknown, itemIndex: numbe
 
 /** Pairs every output item to `itemIndex` unless the operation already paired it more precisely. */
 function pairTo(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
-	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item));
+	return items.map((item) =>
+		item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item,
+	);
 }
 
 /**
@@ -56,7 +61,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.operations[operation];
 	if (module === undefined) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 
 	if (module.executeBatch) {

@@ -13,8 +13,16 @@ const RESERVED_QUERY_PARAMETERS = new Set(['limit', 'offset']);
  * Reads Options > Additional Query Parameters. `limit` and `offset` are refused: the node's own
  * pagination owns them. Repeated names become arrays (sent as repeated parameters).
  */
-export function readAdditionalQuery(context: IExecuteFunctions, itemIndex: number, collection = 'options'): IDataObject {
-	const raw = context.getNodeParameter(`${collection}.queryParameters.parameter`, itemIndex, []) as Array<{
+export function readAdditionalQuery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	collection = 'options',
+): IDataObject {
+	const raw = context.getNodeParameter(
+		`${collection}.queryParameters.parameter`,
+		itemIndex,
+		[],
+	) as Array<{
 		name?: string;
 		value?: string;
 	}>;
@@ -23,11 +31,22 @@ export function readAdditionalQuery(context: IExecuteFunctions, itemIndex: numbe
 		const key = name.trim();
 		if (key === '') continue;
 		if (RESERVED_QUERY_PARAMETERS.has(key)) {
-			throw invalidParameter(context, itemIndex, 'Additional Query Parameters', `"${key}" is set by the node itself`, 'Use Return All / Limit instead.');
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'Additional Query Parameters',
+				`"${key}" is set by the node itself`,
+				'Use Return All / Limit instead.',
+			);
 		}
 		const existing = query[key];
 		if (existing === undefined) setSafeObjectProperty(query, key, value);
-		else setSafeObjectProperty(query, key, Array.isArray(existing) ? [...existing, value] : [existing, value]);
+		else
+			setSafeObjectProperty(
+				query,
+				key,
+				Array.isArray(existing) ? [...existing, value] : [existing, value],
+			);
 	}
 	return query;
 }
@@ -36,14 +55,24 @@ export function readAdditionalQuery(context: IExecuteFunctions, itemIndex: numbe
  * Reads a JSON parameter that may arrive as a string (typed in the editor) or as an object
  * (supplied by an AI agent or an expression).
  */
-export function readJsonParameter(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string): unknown {
+export function readJsonParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): unknown {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (typeof raw !== 'string') return raw;
 	if (raw.trim() === '') return undefined;
 	try {
 		return JSON.parse(raw) as unknown;
 	} catch (error) {
-		throw invalidParameter(context, itemIndex, displayName, `is not valid JSON (${(error as Error).message})`);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			`is not valid JSON (${(error as Error).message})`,
+		);
 	}
 }
 

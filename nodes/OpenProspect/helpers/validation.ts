@@ -37,7 +37,13 @@ export function readId(
 	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (value === '') {
-		throw invalidParameter(context, itemIndex, displayName, 'is empty', `Choose a record from the list, or enter its ID.`);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			'is empty',
+			`Choose a record from the list, or enter its ID.`,
+		);
 	}
 	if (options.uuid && !isUuid(value)) {
 		throw invalidParameter(
@@ -49,7 +55,13 @@ export function readId(
 		);
 	}
 	if (/[/?#]/.test(value)) {
-		throw invalidParameter(context, itemIndex, displayName, `"${value}" is not an ID (it contains / ? or #)`, 'Use "By URL" to paste a link, or enter only the ID.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			`"${value}" is not an ID (it contains / ? or #)`,
+			'Use "By URL" to paste a link, or enter only the ID.',
+		);
 	}
 	return value;
 }
@@ -59,7 +71,13 @@ export function readReturnLimit(context: IExecuteFunctions, itemIndex: number): 
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-		throw invalidParameter(context, itemIndex, 'Limit', `must be a whole number from 1 to ${MAX_LIMIT}, got ${String(limit)}`, 'Or turn on Return All.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Limit',
+			`must be a whole number from 1 to ${MAX_LIMIT}, got ${String(limit)}`,
+			'Or turn on Return All.',
+		);
 	}
 	return limit;
 }

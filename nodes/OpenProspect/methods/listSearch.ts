@@ -1,4 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
 import { apiRequest } from '../transport';
@@ -24,7 +30,10 @@ interface ListSearchOptions {
  * One page of a list for a resource locator. The pagination token is the next offset. API errors
  * surface (an empty list would hide a wrong key or a missing scope).
  */
-async function searchList(context: ILoadOptionsFunctions, options: ListSearchOptions): Promise<INodeListSearchResult> {
+async function searchList(
+	context: ILoadOptionsFunctions,
+	options: ListSearchOptions,
+): Promise<INodeListSearchResult> {
 	const offset = Number(options.paginationToken ?? 0) || 0;
 	const qs: IDataObject = { ...options.qs, limit: PAGE, offset };
 	if (options.serverSearch && options.filter) qs.search = options.filter;
@@ -33,12 +42,25 @@ async function searchList(context: ILoadOptionsFunctions, options: ListSearchOpt
 	const needle = options.serverSearch ? undefined : options.filter?.toLowerCase();
 	const results = records
 		.map(options.toResult)
-		.filter((result) => !needle || result.name.toLowerCase().includes(needle) || String(result.value).toLowerCase().includes(needle));
-	const more = page !== undefined && records.length > 0 && (page.hasMore ?? (page.total !== undefined ? offset + records.length < page.total : records.length >= PAGE));
+		.filter(
+			(result) =>
+				!needle ||
+				result.name.toLowerCase().includes(needle) ||
+				String(result.value).toLowerCase().includes(needle),
+		);
+	const more =
+		page !== undefined &&
+		records.length > 0 &&
+		(page.hasMore ??
+			(page.total !== undefined ? offset + records.length < page.total : records.length >= PAGE));
 	return { results, paginationToken: more ? String(offset + records.length) : undefined };
 }
 
-export async function searchProspectSearches(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchProspectSearches(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchList(this, {
 		path: '/api/v1/prospect-searches',
 		filter,
@@ -51,7 +73,11 @@ export async function searchProspectSearches(this: ILoadOptionsFunctions, filter
 	});
 }
 
-export async function searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchList(this, {
 		path: '/api/v1/orders',
 		filter,
@@ -67,19 +93,35 @@ export async function searchOrders(this: ILoadOptionsFunctions, filter?: string,
 	});
 }
 
-export async function searchBlacklists(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchBlacklists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchList(this, {
 		path: '/api/v1/blacklists',
 		filter,
 		paginationToken,
-		toResult: (record) => ({ name: text(record.name) ?? String(record.id), value: String(record.id) }),
+		toResult: (record) => ({
+			name: text(record.name) ?? String(record.id),
+			value: String(record.id),
+		}),
 	});
 }
 
-export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	const prospectSearchId = String(this.getCurrentNodeParameter('prospectSearchId', { extractValue: true }) ?? '');
+export async function searchCompanies(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	const prospectSearchId = String(
+		this.getCurrentNodeParameter('prospectSearchId', { extractValue: true }) ?? '',
+	);
 	if (!isUuid(prospectSearchId)) {
-		return { results: [{ name: 'Choose a Prospect Search first, or enter the company ID', value: '' }] };
+		throw new NodeOperationError(this.getNode(), 'Choose a Prospect Search first', {
+			description:
+				'The company list belongs to a prospect search. Or switch to "By ID" and enter the company ID.',
+		});
 	}
 	return await searchList(this, {
 		path: '/api/v1/companies',
@@ -95,13 +137,20 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 	});
 }
 
-export async function searchProspects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchProspects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchList(this, {
 		path: '/api/v1/prospects',
 		filter,
 		paginationToken,
 		toResult: (record) => ({
-			name: [text(record.name) ?? text(record.full_name) ?? String(record.id), text(record.role) ?? text(record.title)]
+			name: [
+				text(record.name) ?? text(record.full_name) ?? String(record.id),
+				text(record.role) ?? text(record.title),
+			]
 				.filter(Boolean)
 				.join(' – '),
 			value: String(record.id),

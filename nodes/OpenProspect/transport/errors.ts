@@ -29,7 +29,9 @@ function asStringArray(value: unknown): string[] | undefined {
 
 function asSeconds(value: unknown): number | undefined {
 	const seconds = typeof value === 'string' ? Number(value) : value;
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
+		? seconds
+		: undefined;
 }
 
 /** FastAPI answers `{detail: "text"}` or `{detail: [{loc, msg, type}]}`. */
@@ -90,7 +92,9 @@ export function parseErrorBody(body: unknown): ParsedApiError {
 	}
 	if (isObject(parsed.details)) {
 		parsed.requiredScopes = asStringArray(parsed.details.required_scopes);
-		parsed.grantedScopes = asStringArray(parsed.details.user_scopes ?? parsed.details.granted_scopes);
+		parsed.grantedScopes = asStringArray(
+			parsed.details.user_scopes ?? parsed.details.granted_scopes,
+		);
 	}
 	return parsed;
 }
@@ -100,7 +104,11 @@ export function findRequestId(headers: IDataObject | undefined, body: unknown): 
 		const value = headers?.[name];
 		if (typeof value === 'string' && value !== '') return value;
 	}
-	if (isObject(body)) return asString(body.request_id) ?? (isObject(body.error) ? asString(body.error.request_id) : undefined);
+	if (isObject(body))
+		return (
+			asString(body.request_id) ??
+			(isObject(body.error) ? asString(body.error.request_id) : undefined)
+		);
 	return undefined;
 }
 
@@ -122,9 +130,12 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 const CODE_HINTS: Record<string, string> = {
-	ORDER_NOT_COMPLETED: 'Results are available once the order is COMPLETED. Use "Wait for Completion" on Create Order, or the OpenProspect Trigger (Order Finished).',
-	IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used with a different request body. Use a new key for a different request (or leave the key empty to let the node derive one).',
-	VERSION_CONFLICT: 'The prospect search was changed by someone else. Get it again to read the current version, then retry the update with that version.',
+	ORDER_NOT_COMPLETED:
+		'Results are available once the order is COMPLETED. Use "Wait for Completion" on Create Order, or the OpenProspect Trigger (Order Finished).',
+	IDEMPOTENCY_KEY_REUSED:
+		'This Idempotency-Key was already used with a different request body. Use a new key for a different request (or leave the key empty to let the node derive one).',
+	VERSION_CONFLICT:
+		'The prospect search was changed by someone else. Get it again to read the current version, then retry the update with that version.',
 };
 
 export interface ApiErrorContext {
@@ -149,7 +160,9 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	const message =
 		context.message ??
 		parsed.message ??
-		(context.status !== undefined ? `OpenProspect answered ${statusText}` : 'OpenProspect could not be reached');
+		(context.status !== undefined
+			? `OpenProspect answered ${statusText}`
+			: 'OpenProspect could not be reached');
 
 	const lines: string[] = [];
 	const hint =
@@ -161,14 +174,16 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	lines.push(`Status: ${statusText}`);
 	lines.push(`Request: ${context.method} ${context.path}`);
 	if (parsed.requiredScopes) lines.push(`Required scopes: ${parsed.requiredScopes.join(', ')}`);
-	if (parsed.grantedScopes) lines.push(`Scopes of this API key: ${parsed.grantedScopes.join(', ') || '(none)'}`);
+	if (parsed.grantedScopes)
+		lines.push(`Scopes of this API key: ${parsed.grantedScopes.join(', ') || '(none)'}`);
 	if (parsed.entityType || parsed.identifier) {
 		lines.push(`Record: ${[parsed.entityType, parsed.identifier].filter(Boolean).join(' ')}`);
 	}
 	if (parsed.details !== undefined && parsed.requiredScopes === undefined) {
 		lines.push(`Details: ${JSON.stringify(parsed.details)}`);
 	}
-	if (parsed.retryAfterSeconds !== undefined) lines.push(`Retry after: ${parsed.retryAfterSeconds} s`);
+	if (parsed.retryAfterSeconds !== undefined)
+		lines.push(`Retry after: ${parsed.retryAfterSeconds} s`);
 	if (requestId) lines.push(`Request ID: ${requestId}`);
 
 	const redact = (text: string) => redactSecrets(text, context.secrets);

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { normaliseBaseUrl } from '../helpers/baseUrl';
+import { baseUrlProblem, normaliseBaseUrl } from '../helpers/baseUrl';
 import type { CancelSignal } from '../helpers/sleep';
 import { sleepUnlessCancelled } from '../helpers/sleep';
 import { buildApiError, parseErrorBody } from './errors';
@@ -21,7 +21,11 @@ import { DEFAULT_RETRY_POLICY, mayRetry, parseRetryAfter, retryDelayMs } from '.
 export const CREDENTIAL_TYPE = 'openProspectApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type OpenProspectContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+export type OpenProspectContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -56,7 +60,10 @@ function networkCause(error: unknown): HttpFailureCause {
 }
 
 function cancelSignalOf(context: OpenProspectContext): CancelSignal | undefined {
-	if ('getExecutionCancelSignal' in context && typeof context.getExecutionCancelSignal === 'function') {
+	if (
+		'getExecutionCancelSignal' in context &&
+		typeof context.getExecutionCancelSignal === 'function'
+	) {
 		return context.getExecutionCancelSignal();
 	}
 	return undefined;
@@ -71,10 +78,14 @@ function isWrite(method: string) {
 }
 
 function defaultOutcomeHint(path: string): string {
-	if (path.startsWith('/api/v1/orders')) return 'Use Order > Get Many to see whether the order was created before trying again.';
-	if (path.includes('/entries')) return 'Use Blacklist > Get Entries to see whether the entries were added before trying again.';
-	if (path.startsWith('/api/v1/blacklists')) return 'Use Blacklist > Get Many to see whether the blacklist was created or changed before trying again.';
-	if (path.startsWith('/api/v1/search-profile-creations')) return 'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of making a second one.';
+	if (path.startsWith('/api/v1/orders'))
+		return 'Use Order > Get Many to see whether the order was created before trying again.';
+	if (path.includes('/entries'))
+		return 'Use Blacklist > Get Entries to see whether the entries were added before trying again.';
+	if (path.startsWith('/api/v1/blacklists'))
+		return 'Use Blacklist > Get Many to see whether the blacklist was created or changed before trying again.';
+	if (path.startsWith('/api/v1/search-profile-creations'))
+		return 'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of making a second one.';
 	return 'Get the record again to see whether the change was applied before trying again.';
 }
 
@@ -86,15 +97,14 @@ function defaultOutcomeHint(path: string): string {
 export async function apiRequest(this: OpenProspectContext, request: ApiRequest): Promise<unknown> {
 	const node = this.getNode();
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let baseUrl: string;
-	try {
-		baseUrl = normaliseBaseUrl(credentials.baseUrl);
-	} catch (error) {
-		throw new NodeOperationError(node, (error as Error).message, {
+	const problem = baseUrlProblem(credentials.baseUrl);
+	if (problem) {
+		throw new NodeOperationError(node, problem, {
 			itemIndex: request.itemIndex,
 			description: 'Open the OpenProspect API credential and correct its Base URL.',
 		});
 	}
+	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
 	const secrets = [String(credentials.apiKey ?? '')];
 	const method = request.method.toUpperCase() as IHttpRequestMethods;
 	const policy = request.policy ?? DEFAULT_RETRY_POLICY;
@@ -152,14 +162,21 @@ export async function apiRequest(this: OpenProspectContext, request: ApiRequest)
 					((parseErrorBody(response.body).retryAfterSeconds ?? -1) >= 0
 						? (parseErrorBody(response.body).retryAfterSeconds as number) * 1000
 						: undefined);
-				finalError = buildApiError(node, { ...errorContext, status, headers: responseHeaders, body: response.body });
+				finalError = buildApiError(node, {
+					...errorContext,
+					status,
+					headers: responseHeaders,
+					body: response.body,
+				});
 			}
 		} catch (error) {
 			if (signal?.aborted) throw cancelledError(this, request.itemIndex);
-			if (error instanceof NodeOperationError) throw error;
 			const cause = networkCause(error);
 			failure = { notSent: cause.code !== undefined && NOT_SENT_CODES.has(cause.code) };
-			const timedOut = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT' || /timeout/i.test(cause.message ?? '');
+			const timedOut =
+				cause.code === 'ECONNABORTED' ||
+				cause.code === 'ETIMEDOUT' ||
+				/timeout/i.test(cause.message ?? '');
 			finalError = buildApiError(node, {
 				...errorContext,
 				message: timedOut
@@ -170,12 +187,16 @@ export async function apiRequest(this: OpenProspectContext, request: ApiRequest)
 		}
 
 		const retryable = mayRetry(method, failure, request.idempotencyKey !== undefined);
-		const delay = retryable && attempt < policy.maxAttempts
-			? retryDelayMs({ retryNumber: attempt, retryAfterMs, random: Math.random(), policy })
-			: undefined;
+		const delay =
+			retryable && attempt < policy.maxAttempts
+				? retryDelayMs({ retryNumber: attempt, retryAfterMs, random: Math.random(), policy })
+				: undefined;
 		if (delay === undefined) {
 			const unknownOutcome =
-				isWrite(method) && !retryable && (failure.status === undefined || failure.status >= 500) && !failure.notSent;
+				isWrite(method) &&
+				!retryable &&
+				(failure.status === undefined || failure.status >= 500) &&
+				!failure.notSent;
 			if (unknownOutcome) {
 				throw buildApiError(node, {
 					...errorContext,
@@ -206,7 +227,10 @@ export interface AllItemsRequest extends Omit<ApiRequest, 'method' | 'body'> {
  * `offset + count >= total`, or on an empty or short page. With a limit L it reads exactly
  * ceil(L/100) pages and never returns more than L records.
  */
-export async function apiRequestAllItems(this: OpenProspectContext, request: AllItemsRequest): Promise<IDataObject[]> {
+export async function apiRequestAllItems(
+	this: OpenProspectContext,
+	request: AllItemsRequest,
+): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	let count = 0;
 	let offset = 0;
@@ -222,13 +246,18 @@ export async function apiRequestAllItems(this: OpenProspectContext, request: All
 		});
 		const page = readPage(body);
 		if (page === undefined) {
-			throw new NodeApiError(this.getNode(), { message: 'Unexpected list response' }, {
-				message: `OpenProspect returned something that is not a list for GET ${request.path}`,
-				description: 'Expected an object with an "items" (or "orders") array, or an array.',
-				itemIndex: request.itemIndex,
-			});
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'Unexpected list response' },
+				{
+					message: `OpenProspect returned something that is not a list for GET ${request.path}`,
+					description: 'Expected an object with an "items" (or "orders") array, or an array.',
+					itemIndex: request.itemIndex,
+				},
+			);
 		}
-		const fresh = request.limit === undefined ? page.items : page.items.slice(0, request.limit - count);
+		const fresh =
+			request.limit === undefined ? page.items : page.items.slice(0, request.limit - count);
 		const first = fresh.length > 0 ? JSON.stringify(fresh[0]) : undefined;
 		if (first !== undefined && first === previousFirst) break; // the server ignores `offset`
 		previousFirst = first;

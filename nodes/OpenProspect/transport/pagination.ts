@@ -14,7 +14,9 @@ function isObject(value: unknown): value is IDataObject {
 }
 
 function toRecords(values: unknown[]): IDataObject[] {
-	return values.map((value) => (isObject(value) ? value : { value: value as IDataObject[keyof IDataObject] }));
+	return values.map((value) =>
+		isObject(value) ? value : { value: value as IDataObject[keyof IDataObject] },
+	);
 }
 
 /**
@@ -57,7 +59,11 @@ export interface PagePlan {
 }
 
 /** Size of the next request: a full page, or just what is still missing to reach `wanted`. */
-export function nextPagePlan(offset: number, collected: number, wanted: number | undefined): PagePlan {
+export function nextPagePlan(
+	offset: number,
+	collected: number,
+	wanted: number | undefined,
+): PagePlan {
 	const remaining = wanted === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, wanted - collected);
 	return { offset, limit: remaining };
 }

@@ -34,7 +34,11 @@ export function isTransientFailure(failure: AttemptFailure): boolean {
  * server cannot have acted on the request (429, connection refused) or when an Idempotency-Key
  * makes a resend safe: otherwise a retry could create a second order.
  */
-export function mayRetry(method: string, failure: AttemptFailure, hasIdempotencyKey: boolean): boolean {
+export function mayRetry(
+	method: string,
+	failure: AttemptFailure,
+	hasIdempotencyKey: boolean,
+): boolean {
 	if (!isTransientFailure(failure)) return false;
 	if (IDEMPOTENT_METHODS.has(method.toUpperCase()) || hasIdempotencyKey) return true;
 	return failure.status === 429 || failure.notSent === true;
@@ -67,7 +71,12 @@ export interface DelayInput {
  * than the policy accepts. Without a server hint: capped exponential backoff with "equal jitter"
  * (half fixed, half random), so parallel executions spread out but still back off.
  */
-export function retryDelayMs({ retryNumber, retryAfterMs, random, policy = DEFAULT_RETRY_POLICY }: DelayInput): number | undefined {
+export function retryDelayMs({
+	retryNumber,
+	retryAfterMs,
+	random,
+	policy = DEFAULT_RETRY_POLICY,
+}: DelayInput): number | undefined {
 	if (retryAfterMs !== undefined) {
 		if (retryAfterMs > policy.maxRetryAfterMs) return undefined;
 		// A little jitter on top of the server's hint, never below it.

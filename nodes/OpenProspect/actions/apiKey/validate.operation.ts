@@ -11,7 +11,14 @@ const displayOptions = { show: { resource: ['apiKey'], operation: ['validate'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /api/v1/auth/validate: whether the key is active, and its scopes. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const body = await apiRequest.call(this, { method: 'GET', path: '/api/v1/auth/validate', itemIndex });
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const body = await apiRequest.call(this, {
+		method: 'GET',
+		path: '/api/v1/auth/validate',
+		itemIndex,
+	});
 	return toItems(asRecord(body));
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many Companies',
 				value: 'getAllCompanies',
-				description: 'List the companies delivered for a prospect search, optionally only those delivered since a time',
+				description:
+					'List the companies delivered for a prospect search, optionally only those delivered since a time',
 				action: 'Get many delivered companies',
 			},
 		],

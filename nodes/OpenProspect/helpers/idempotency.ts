@@ -1,0 +1,68 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+/** JSON with sorted object keys, so equal bodies always hash the same. */
+export function stableStringify(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+	if (typeof value === 'object' && value !== null) {
+		const entries = Object.entries(value as IDataObject)
+			.filter(([, entry]) => entry !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableStringify(entry)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+export interface IdempotencyScope {
+	workflowId: string;
+	executionId: string;
+	nodeId: string;
+	/** The input item, or a batch label such as `batch-2` for a request built from many items. */
+	item: string | number;
+}
+
+/**
+ * A key that is the same when n8n retries the same item of the same execution (Retry On Fail,
+ * or a transport retry), and different for another execution, item or body.
+ */
+export function deriveIdempotencyKey(scope: IdempotencyScope, body: unknown): string {
+	const digest = createHash('sha256')
+		.update(
+			[
+				scope.workflowId,
+				scope.executionId,
+				scope.nodeId,
+				String(scope.item),
+				stableStringify(body),
+			].join('\n'),
+		)
+		.digest('hex');
+	return `n8n-${digest.slice(0, 40)}`;
+}
+
+export function idempotencyScope(
+	context: IExecuteFunctions,
+	item: string | number,
+): IdempotencyScope {
+	return {
+		workflowId: String(context.getWorkflow().id ?? ''),
+		executionId: String(context.getExecutionId() ?? ''),
+		nodeId: context.getNode().id,
+		item,
+	};
+}
+
+/**
+ * The user's own key when given (Options > Idempotency Key), else a derived one. With several
+ * requests per item (batches), `part` keeps each request's key distinct.
+ */
+export function idempotencyKeyFor(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: unknown,
+	options: { userKey?: string; part?: string | number; item?: string | number } = {},
+): string {
+	const suffix = options.part !== undefined ? `-${options.part}` : '';
+	if (options.userKey && options.userKey.trim() !== '') return `${options.userKey.trim()}${suffix}`;
+	return deriveIdempotencyKey(idempotencyScope(context, options.item ?? itemIndex), body) + suffix;
+}

@@ -459,3 +459,33 @@ export async function testCredential(
 		return { status: 'Error', message: failure.message };
 	}
 }
+
+/**
+ * A real ExecuteContext for the OpenProspect node, for calling the transport directly with n8n's
+ * own request helpers (authentication, cancel signal, logger).
+ */
+export function makeExecuteContext(options: AdditionalDataOptions & { abortSignal?: AbortSignal } = {}): ExecuteContext {
+	const node: INode = {
+		id: 'node',
+		name: 'OpenProspect',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: 'apiKey', operation: 'validate' },
+		credentials: { openProspectApi: { id: 'cred-1', name: 'OpenProspect account' } },
+	};
+	const workflow = new Workflow({ id: 'wf-ctx', nodes: [node], connections: {}, nodeTypes, active: false });
+	return new ExecuteContext(
+		workflow,
+		node,
+		makeAdditionalData(options),
+		'manual',
+		createEmptyRunExecutionData(),
+		0,
+		[{ json: {} }],
+		{ main: [[{ json: {} }]] },
+		{ node, data: { main: [[{ json: {} }]] }, source: null },
+		[],
+		options.abortSignal,
+	);
+}

@@ -1,0 +1,130 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { apiRequestAllItems } from '../nodes/OpenProspect/transport';
+import { hasNextPage, readPage } from '../nodes/OpenProspect/transport/pagination';
+import { BASE_URL, makeExecuteContext } from './helpers/engine';
+
+const records = (from: number, count: number): IDataObject[] => Array.from({ length: count }, (_, index) => ({ id: `c${from + index}` }));
+
+type Envelope = (page: IDataObject[], offset: number, total: number) => IDataObject | IDataObject[];
+
+/** Serves `total` records from GET /api/v1/companies in the given envelope, recording each query. */
+function serve(total: number, envelope: Envelope, seen: Array<{ limit: number; offset: number }>) {
+	return nock(BASE_URL)
+		.get('/api/v1/companies')
+		.query(true)
+		.times(1000)
+		.reply(function (uri) {
+			const query = new URL(uri, BASE_URL).searchParams;
+			const limit = Number(query.get('limit'));
+			const offset = Number(query.get('offset'));
+			seen.push({ limit, offset });
+			const page = records(offset, Math.max(0, Math.min(limit, total - offset)));
+			return [200, envelope(page, offset, total)];
+		});
+}
+
+async function readAll(limit?: number) {
+	return await apiRequestAllItems.call(makeExecuteContext(), { path: '/api/v1/companies', limit });
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('pagination through the real engine', () => {
+	it('an exact multiple of 100 with has_more and total stops without an extra request', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(200, (items, offset, total) => ({ items, total, limit: 100, offset, has_more: offset + items.length < total }), seen);
+		expect(await readAll()).toHaveLength(200);
+		expect(seen).toEqual([
+			{ limit: 100, offset: 0 },
+			{ limit: 100, offset: 100 },
+		]);
+	});
+
+	it('total missing: follows has_more', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(250, (items, offset, total) => ({ items, has_more: offset + items.length < total }), seen);
+		expect(await readAll()).toHaveLength(250);
+		expect(seen.map((entry) => entry.offset)).toEqual([0, 100, 200]);
+	});
+
+	it('has_more missing: follows total (the prospect-search envelope)', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(300, (items, offset, total) => ({ items, total, limit: 100, offset }), seen);
+		expect(await readAll()).toHaveLength(300);
+		expect(seen.map((entry) => entry.offset)).toEqual([0, 100, 200]);
+	});
+
+	it('neither: a short page ends the list; an exact multiple ends on an empty page', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(150, (items) => ({ items }), seen);
+		expect(await readAll()).toHaveLength(150);
+		expect(seen.map((entry) => entry.offset)).toEqual([0, 100]);
+		nock.cleanAll();
+		const seenExact: Array<{ limit: number; offset: number }> = [];
+		serve(200, (items) => items, seenExact);
+		expect(await readAll()).toHaveLength(200);
+		expect(seenExact.map((entry) => entry.offset)).toEqual([0, 100, 200]);
+	});
+
+	it('an empty first page returns nothing after one request', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(0, (items, offset, total) => ({ items, total, has_more: false }), seen);
+		expect(await readAll()).toEqual([]);
+		expect(seen).toHaveLength(1);
+	});
+
+	it('a limit that ends mid-page reads ceil(L/100) pages and never returns more than L', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(10_000, (items, offset, total) => ({ items, total, has_more: offset + items.length < total }), seen);
+		const result = await readAll(250);
+		expect(result).toHaveLength(250);
+		expect(result[249]).toEqual({ id: 'c249' });
+		expect(seen).toEqual([
+			{ limit: 100, offset: 0 },
+			{ limit: 100, offset: 100 },
+			{ limit: 50, offset: 200 },
+		]);
+	});
+
+	it('a server that ignores limit and returns more is cut to the limit', async () => {
+		nock(BASE_URL).get('/api/v1/companies').query(true).reply(200, { items: records(0, 100), has_more: true });
+		expect(await readAll(30)).toHaveLength(30);
+	});
+
+	it('the orders envelope and a single unknown array key are read', async () => {
+		nock(BASE_URL).get('/api/v1/companies').query(true).reply(200, { orders: records(0, 3), total: 3 });
+		expect(await readAll()).toHaveLength(3);
+		nock(BASE_URL).get('/api/v1/companies').query(true).reply(200, { entries: records(0, 2), count: 2 });
+		expect(await readAll()).toHaveLength(2);
+	});
+
+	it('a server that ignores offset does not loop forever', async () => {
+		nock(BASE_URL).get('/api/v1/companies').query(true).times(3).reply(200, { items: records(0, 100), has_more: true });
+		expect(await readAll()).toHaveLength(100);
+	});
+});
+
+describe('page reading (pure)', () => {
+	it('accepts the documented envelopes and a bare array', () => {
+		expect(readPage({ items: [{ id: 1 }], total: 1, has_more: false })).toEqual({ items: [{ id: 1 }], total: 1, hasMore: false });
+		expect(readPage({ orders: [{ id: 1 }] })).toEqual({ items: [{ id: 1 }], total: undefined, hasMore: undefined });
+		expect(readPage([{ id: 1 }])).toEqual({ items: [{ id: 1 }] });
+		expect(readPage({ a: [], b: [] })).toBeUndefined();
+		expect(readPage('oops')).toBeUndefined();
+	});
+
+	it('decides the next page from has_more, else total, else a full page', () => {
+		const full = records(0, 100);
+		expect(hasNextPage({ items: full, hasMore: false, total: 1000 }, 0, 100)).toBe(false);
+		expect(hasNextPage({ items: records(0, 10), hasMore: true }, 0, 100)).toBe(true);
+		expect(hasNextPage({ items: full, total: 200 }, 100, 100)).toBe(false);
+		expect(hasNextPage({ items: full, total: 201 }, 100, 100)).toBe(true);
+		expect(hasNextPage({ items: full }, 0, 100)).toBe(true);
+		expect(hasNextPage({ items: records(0, 99) }, 0, 100)).toBe(false);
+		expect(hasNextPage({ items: [], hasMore: true }, 0, 100)).toBe(false);
+	});
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+
+import { DEFAULT_RETRY_POLICY, mayRetry, parseRetryAfter, retryDelayMs } from '../nodes/OpenProspect/transport/retry';
+
+describe('retry policy (pure)', () => {
+	it('retries idempotent methods on 429, 5xx and network failures only', () => {
+		for (const method of ['GET', 'PUT', 'DELETE']) {
+			expect(mayRetry(method, { status: 429 }, false)).toBe(true);
+			expect(mayRetry(method, { status: 500 }, false)).toBe(true);
+			expect(mayRetry(method, { status: 503 }, false)).toBe(true);
+			expect(mayRetry(method, {}, false)).toBe(true);
+			expect(mayRetry(method, { status: 400 }, false)).toBe(false);
+			expect(mayRetry(method, { status: 404 }, false)).toBe(false);
+			expect(mayRetry(method, { status: 409 }, false)).toBe(false);
+		}
+	});
+
+	it('retries POST and PATCH only when nothing can have happened, or with an Idempotency-Key', () => {
+		for (const method of ['POST', 'PATCH']) {
+			expect(mayRetry(method, { status: 429 }, false)).toBe(true);
+			expect(mayRetry(method, { notSent: true }, false)).toBe(true);
+			expect(mayRetry(method, { status: 500 }, false)).toBe(false);
+			expect(mayRetry(method, {}, false)).toBe(false);
+			expect(mayRetry(method, { status: 500 }, true)).toBe(true);
+			expect(mayRetry(method, {}, true)).toBe(true);
+			expect(mayRetry(method, { status: 422 }, true)).toBe(false);
+		}
+	});
+
+	it('parses Retry-After as seconds or as an HTTP date', () => {
+		const now = Date.parse('2026-11-23T12:00:00Z');
+		expect(parseRetryAfter('7', now)).toBe(7000);
+		expect(parseRetryAfter('1.5', now)).toBe(1500);
+		expect(parseRetryAfter(['3'], now)).toBe(3000);
+		expect(parseRetryAfter('Mon, 23 Nov 2026 12:00:30 GMT', now)).toBe(30_000);
+		expect(parseRetryAfter('Mon, 23 Nov 2026 11:00:00 GMT', now)).toBe(0);
+		expect(parseRetryAfter('soon', now)).toBeUndefined();
+		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+	});
+
+	it('backs off exponentially with jitter, capped', () => {
+		expect(retryDelayMs({ retryNumber: 1, random: 0 })).toBe(500);
+		expect(retryDelayMs({ retryNumber: 1, random: 0.999 })).toBeCloseTo(1000, -1);
+		expect(retryDelayMs({ retryNumber: 3, random: 0 })).toBe(2000);
+		expect(retryDelayMs({ retryNumber: 20, random: 0.999 })).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.maxDelayMs);
+		expect(retryDelayMs({ retryNumber: 20, random: 0 })).toBe(DEFAULT_RETRY_POLICY.maxDelayMs / 2);
+	});
+
+	it('waits at least what the server asks, and refuses waits beyond the cap', () => {
+		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 7000, random: 0 })).toBe(7000);
+		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 7000, random: 0.5 })).toBe(7500);
+		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 3_600_000, random: 0 })).toBeUndefined();
+	});
+});

@@ -1,0 +1,321 @@
+import nock from 'nock';
+import { sleep } from 'n8n-workflow';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { ApiRequest } from '../nodes/OpenProspect/transport';
+import { apiRequest } from '../nodes/OpenProspect/transport';
+import { API_KEY, BASE_URL, makeExecuteContext } from './helpers/engine';
+
+// The transport's waits are recorded instead of waited (a 0 ms timer keeps the event loop turning).
+vi.mock('n8n-workflow', async (importOriginal) => {
+	const original = await importOriginal<typeof import('n8n-workflow')>();
+	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
+});
+
+const sleepMock = vi.mocked(sleep);
+const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+
+interface MappedError {
+	message: string;
+	description?: string | null;
+	httpCode?: string | null;
+}
+
+async function request(input: ApiRequest, credentials?: { apiKey: string; baseUrl: string }): Promise<unknown> {
+	return await apiRequest.call(makeExecuteContext({ credentials }), input);
+}
+
+async function failure(input: ApiRequest): Promise<MappedError> {
+	try {
+		await request(input);
+	} catch (error) {
+		return error as MappedError;
+	}
+	throw new Error('The request was expected to fail');
+}
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => sleepMock.mockClear());
+afterEach(() => nock.cleanAll());
+
+describe('transport: error formats become NodeApiError with the API message and context', () => {
+	it('current {code, message, details} on 403 shows required and granted scopes and the request id', async () => {
+		nock(BASE_URL)
+			.get('/api/v1/orders')
+			.reply(
+				403,
+				{
+					code: 'AUTHORIZATION_ERROR',
+					message: 'Missing required scopes: orders:read',
+					details: { required_scopes: ['orders:read'], user_scopes: ['companies:read'] },
+				},
+				{ 'X-Request-Id': 'req_42' },
+			);
+		const error = await failure({ method: 'GET', path: '/api/v1/orders' });
+		expect(error.message).toBe('Missing required scopes: orders:read');
+		expect(error.httpCode).toBe('403');
+		expect(error.description).toContain('Code: AUTHORIZATION_ERROR');
+		expect(error.description).toContain('Status: HTTP 403');
+		expect(error.description).toContain('Request: GET /api/v1/orders');
+		expect(error.description).toContain('Required scopes: orders:read');
+		expect(error.description).toContain('Scopes of this API key: companies:read');
+		expect(error.description).toContain('Request ID: req_42');
+	});
+
+	it('flat {code, message, entity_type, identifier} on 404', async () => {
+		nock(BASE_URL).get('/api/v1/prospects/ps_x').reply(404, {
+			code: 'ENTITY_NOT_FOUND',
+			message: 'Prospect not found',
+			entity_type: 'prospect',
+			identifier: 'ps_x',
+		});
+		const error = await failure({ method: 'GET', path: '/api/v1/prospects/ps_x' });
+		expect(error.message).toBe('Prospect not found');
+		expect(error.description).toContain('Code: ENTITY_NOT_FOUND');
+		expect(error.description).toContain('Record: prospect ps_x');
+		expect(error.httpCode).toBe('404');
+	});
+
+	it('nested {error: {code, message, details}} on 400', async () => {
+		nock(BASE_URL)
+			.post('/api/v1/blacklists')
+			.reply(400, {
+				error: {
+					code: 'INVALID_REQUEST',
+					message: 'Invalid body',
+					details: { validation_errors: [{ field: 'name', error: 'required' }] },
+				},
+			});
+		const error = await failure({ method: 'POST', path: '/api/v1/blacklists', body: {} });
+		expect(error.message).toBe('Invalid body');
+		expect(error.description).toContain('Code: INVALID_REQUEST');
+		expect(error.description).toContain('"field":"name"');
+	});
+
+	it('oldest {error: "CODE", message} on 401', async () => {
+		nock(BASE_URL).get('/api/v1/orders').reply(401, { error: 'UNAUTHORIZED', message: 'Invalid API key' });
+		const error = await failure({ method: 'GET', path: '/api/v1/orders' });
+		expect(error.message).toBe('Invalid API key');
+		expect(error.description).toContain('Code: UNAUTHORIZED');
+		expect(error.description).toContain('API key in the OpenProspect API credential');
+	});
+
+	it('FastAPI-style detail on 422', async () => {
+		nock(BASE_URL)
+			.get('/api/v1/companies')
+			.query(true)
+			.reply(422, { detail: [{ loc: ['query', 'limit'], msg: 'ensure this value is less than or equal to 100', type: 'value_error' }] });
+		const error = await failure({ method: 'GET', path: '/api/v1/companies', qs: { limit: 101 } });
+		expect(error.message).toBe('query.limit: ensure this value is less than or equal to 100');
+		expect(error.httpCode).toBe('422');
+	});
+
+	it('a non-JSON body (an HTML gateway page) is summarised', async () => {
+		nock(BASE_URL)
+			.post('/api/v1/orders')
+			.reply(502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', { 'Content-Type': 'text/html' });
+		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p' } });
+		expect(error.message).toMatch(/outcome of POST \/api\/v1\/orders is unknown/);
+		expect(error.description).toContain('HTTP 502');
+		expect(error.description).toContain('Order > Get Many');
+	});
+
+	it('a GET answered with an HTML page names the page title', async () => {
+		nock(BASE_URL).get('/api/v1/orders').times(5).reply(502, '<html><title>502 Bad Gateway</title></html>');
+		const error = await failure({ method: 'GET', path: '/api/v1/orders' });
+		expect(error.message).toBe('502 Bad Gateway');
+		expect(error.httpCode).toBe('502');
+	});
+
+	it('never shows the API key, even when the server echoes it', async () => {
+		const key = 'lnc_test_secretvalue123';
+		nock(BASE_URL)
+			.get('/api/v1/orders')
+			.reply(401, { code: 'UNAUTHORIZED', message: `Key ${key} is revoked`, details: { key } });
+		let caught: unknown;
+		try {
+			await request({ method: 'GET', path: '/api/v1/orders' }, { apiKey: key, baseUrl: BASE_URL });
+		} catch (error) {
+			caught = error;
+		}
+		const serialised = JSON.stringify(caught, Object.getOwnPropertyNames(caught as object)) + String((caught as Error).stack);
+		expect(serialised).not.toContain(key);
+		expect((caught as MappedError).message).toBe('Key [redacted] is revoked');
+	});
+
+	it('refuses an http base URL on a public host before sending anything', async () => {
+		const error = await (async () => {
+			try {
+				await request({ method: 'GET', path: '/api/v1/orders' }, { apiKey: API_KEY, baseUrl: 'http://example.com' });
+			} catch (caught) {
+				return caught as MappedError;
+			}
+			throw new Error('expected a failure');
+		})();
+		expect(error.message).toMatch(/must use https/);
+	});
+});
+
+describe('transport: retries', () => {
+	it('retries a GET on 503 and 429, honouring Retry-After seconds', async () => {
+		const scope = nock(BASE_URL)
+			.get('/api/v1/orders')
+			.reply(503, { code: 'UNAVAILABLE', message: 'down' })
+			.get('/api/v1/orders')
+			.reply(429, { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' }, { 'Retry-After': '7' })
+			.get('/api/v1/orders')
+			.reply(200, { orders: [] });
+		expect(await request({ method: 'GET', path: '/api/v1/orders' })).toEqual({ orders: [] });
+		expect(scope.isDone()).toBe(true);
+		// First wait: backoff from 1 s (0.5–1 s); second: Retry-After 7 s plus at most 1 s of jitter.
+		expect(totalSlept()).toBeGreaterThanOrEqual(7000 + 500);
+		expect(totalSlept()).toBeLessThanOrEqual(7000 + 1000 + 1000);
+	});
+
+	it('honours Retry-After as an HTTP date and a body retry_after', async () => {
+		const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
+		nock(BASE_URL)
+			.get('/api/v1/companies/x')
+			.reply(429, { error: 'RATE_LIMIT_EXCEEDED', message: 'later', retry_after: 3 })
+			.get('/api/v1/companies/x')
+			.reply(429, {}, { 'Retry-After': inFiveSeconds })
+			.get('/api/v1/companies/x')
+			.reply(200, { id: 'x' });
+		expect(await request({ method: 'GET', path: '/api/v1/companies/x' })).toEqual({ id: 'x' });
+		expect(sleepMock.mock.calls.length).toBeGreaterThanOrEqual(2);
+		expect(totalSlept()).toBeGreaterThanOrEqual(3000 + 3000);
+		expect(totalSlept()).toBeLessThanOrEqual(3000 + 5000 + 2000);
+	});
+
+	it('does not wait an hour: a Retry-After over the cap fails at once with the hint', async () => {
+		const scope = nock(BASE_URL)
+			.get('/api/v1/orders')
+			.reply(429, { error: 'RATE_LIMIT_EXCEEDED', message: 'Retry after 3600 seconds.', retry_after: 3600 });
+		const error = await failure({ method: 'GET', path: '/api/v1/orders' });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toBe('Retry after 3600 seconds.');
+		expect(error.description).toContain('Retry after: 3600 s');
+		expect(totalSlept()).toBe(0);
+	});
+
+	it('gives up on a GET after 5 attempts with capped exponential backoff', async () => {
+		const scope = nock(BASE_URL).get('/api/v1/orders').times(5).reply(500, { code: 'INTERNAL', message: 'boom' });
+		const error = await failure({ method: 'GET', path: '/api/v1/orders' });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toBe('boom');
+		expect(sleepMock.mock.calls.length).toBeGreaterThanOrEqual(4);
+		// 4 waits of 0.5–1, 1–2, 2–4 and 4–8 s.
+		expect(totalSlept()).toBeGreaterThanOrEqual(7500);
+		expect(totalSlept()).toBeLessThanOrEqual(15000);
+	});
+
+	it('retries PUT and DELETE on 5xx', async () => {
+		const scope = nock(BASE_URL)
+			.put('/api/v1/prospect-searches/s/blacklists')
+			.reply(502, 'bad gateway')
+			.put('/api/v1/prospect-searches/s/blacklists')
+			.reply(200, { items: [] })
+			.delete('/api/v1/blacklists/b')
+			.reply(503, {})
+			.delete('/api/v1/blacklists/b')
+			.reply(204);
+		await request({ method: 'PUT', path: '/api/v1/prospect-searches/s/blacklists', body: { blacklist_ids: [] } });
+		expect(await request({ method: 'DELETE', path: '/api/v1/blacklists/b' })).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('never retries a POST without an Idempotency-Key on 500, and says the outcome is unknown', async () => {
+		const scope = nock(BASE_URL).post('/api/v1/orders').once().reply(500, { code: 'INTERNAL', message: 'boom' });
+		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p', briefing_quantity: 5 } });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toBe('The outcome of POST /api/v1/orders is unknown: OpenProspect may or may not have applied it');
+		expect(error.description).toContain('it was not sent again');
+		expect(error.description).toContain('Order > Get Many');
+		expect(sleepMock).not.toHaveBeenCalled();
+	});
+
+	it('never retries a POST after a timeout', async () => {
+		const scope = nock(BASE_URL).post('/api/v1/blacklists').delay(300).reply(201, { id: 'b1' });
+		const error = await failure({ method: 'POST', path: '/api/v1/blacklists', body: { name: 'x' }, timeoutMs: 50 });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toMatch(/outcome of POST \/api\/v1\/blacklists is unknown/);
+		expect(error.description).toContain('timed out');
+		expect(sleepMock).not.toHaveBeenCalled();
+	});
+
+	it('never retries a PATCH on 503', async () => {
+		const scope = nock(BASE_URL).patch('/api/v1/blacklists/b').once().reply(503, {});
+		const error = await failure({ method: 'PATCH', path: '/api/v1/blacklists/b', body: { name: 'y' } });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toMatch(/outcome of PATCH/);
+	});
+
+	it('retries a POST on 429: the server did not act on it', async () => {
+		const scope = nock(BASE_URL)
+			.post('/api/v1/orders')
+			.reply(429, { code: 'RATE_LIMIT_EXCEEDED', message: 'slow' }, { 'Retry-After': '2' })
+			.post('/api/v1/orders')
+			.reply(201, { id: 'o1', status: 'RECEIVED' });
+		expect(await request({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p', briefing_quantity: 1 } })).toEqual({
+			id: 'o1',
+			status: 'RECEIVED',
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(totalSlept()).toBeGreaterThanOrEqual(2000);
+	});
+
+	it('retries a POST on 503 when it carries an Idempotency-Key, sending the same key again', async () => {
+		const keys: string[] = [];
+		const scope = nock(BASE_URL)
+			.post('/api/v1/search-profile-creations')
+			.twice()
+			.reply(function () {
+				keys.push(String(this.req.headers['idempotency-key']));
+				return keys.length === 1 ? [503, {}] : [201, { id: 'c1', status: 'PENDING' }];
+			});
+		await request({ method: 'POST', path: '/api/v1/search-profile-creations', body: { profile_name: 'x' }, idempotencyKey: 'key-1' });
+		expect(scope.isDone()).toBe(true);
+		expect(keys).toEqual(['key-1', 'key-1']);
+	});
+
+	// Connection resets mid-request are exercised against the local simulator in the fault suite
+	// (nock cannot reset a socket the way a server does).
+	it('retries a POST whose connection was refused, since nothing was sent, then reports it', async () => {
+		nock.enableNetConnect('127.0.0.1');
+		try {
+			const closedPort = 'http://127.0.0.1:9';
+			let caught: MappedError | undefined;
+			try {
+				await request({ method: 'POST', path: '/api/v1/blacklists', body: { name: 'x' } }, { apiKey: API_KEY, baseUrl: closedPort });
+			} catch (error) {
+				caught = error as MappedError;
+			}
+			expect(caught?.message).toBe('Could not reach OpenProspect (ECONNREFUSED)');
+			// Four backoff waits (0.5–1, 1–2, 2–4, 4–8 s): five attempts in all.
+			expect(totalSlept()).toBeGreaterThanOrEqual(7500);
+		} finally {
+			nock.disableNetConnect();
+		}
+	});
+
+	it('a 2xx with a body that is not JSON is retried for a GET, then reported', async () => {
+		const scope = nock(BASE_URL).get('/api/v1/orders').times(5).reply(200, '{"orders": [', { 'Content-Type': 'application/json' });
+		const error = await failure({ method: 'GET', path: '/api/v1/orders' });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toBe('OpenProspect returned a response that is not valid JSON');
+	});
+
+	it('stops retrying when the execution is cancelled', async () => {
+		const controller = new AbortController();
+		sleepMock.mockImplementationOnce(async () => controller.abort());
+		nock(BASE_URL).get('/api/v1/orders').times(5).reply(503, {});
+		let caught: MappedError | undefined;
+		try {
+			await apiRequest.call(makeExecuteContext({ abortSignal: controller.signal }), { method: 'GET', path: '/api/v1/orders' });
+		} catch (error) {
+			caught = error as MappedError;
+		}
+		expect(caught?.message).toBe('The execution was cancelled');
+		expect(nock.pendingMocks().length).toBe(1);
+	});
+});

@@ -70,7 +70,7 @@ const PRE_PROCESSING_FAULTS = new Set(['status', 'reset', 'html']);
 
 // ---- errors -----------------------------------------------------------------------------------
 
-export class ApiError extends Error {
+class ApiError extends Error {
 	constructor(status, code, message, { details = null, entity = null, retryAfter = null, headers = {} } = {}) {
 		super(message);
 		this.status = status;
@@ -136,7 +136,7 @@ function fastApiLoc(item) {
 }
 
 /** The JSON error body in one of the documented (and one undocumented) shapes. */
-export function errorBody(format, err) {
+function errorBody(format, err) {
 	const details = publicDetails(err.details);
 	const { code, message, entity } = err;
 	switch (format) {
@@ -165,7 +165,7 @@ const ok = (body, headers = {}) => ({ status: 200, body, headers });
 const created = (body) => ({ status: 201, body, headers: {} });
 const noContent = () => ({ status: 204, body: undefined, headers: {} });
 
-export function stableStringify(value) {
+function stableStringify(value) {
 	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
 	if (isObject(value)) {
 		const keys = Object.keys(value)
@@ -354,7 +354,7 @@ function orderStatusAt(order, now) {
 	return orderTimeline(order).reduce((current, step) => (step.at <= now ? step : current));
 }
 
-export function orderView(order, now) {
+function orderView(order, now) {
 	const state = orderStatusAt(order, now);
 	const enrichment = order.order_type === 'ENRICHMENT';
 	return {
@@ -877,6 +877,12 @@ function parseJsonBody(method, text) {
 	}
 }
 
+/** Calls the route handler and records that the request's side effects happened. */
+function runHandler(sim, route, request, entry) {
+	entry.processed = true;
+	return route.handler(sim, request);
+}
+
 function withIdempotency(sim, route, request, entry) {
 	const header = request.headers['idempotency-key'];
 	const idempotencyKey = typeof header === 'string' ? header.trim() : '';
@@ -884,7 +890,7 @@ function withIdempotency(sim, route, request, entry) {
 		if (route.idempotency === 'required') {
 			throw new ApiError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'The Idempotency-Key header is required for this endpoint', { details: { header: 'Idempotency-Key' } });
 		}
-		return route.handler(sim, request);
+		return runHandler(sim, route, request, entry);
 	}
 	const storeKey = `${request.key.name} ${request.method} ${request.path} ${idempotencyKey}`;
 	const fingerprint = stableStringify(request.body ?? null);
@@ -898,7 +904,7 @@ function withIdempotency(sim, route, request, entry) {
 		entry.replayed = true;
 		return ok(clone(stored.body), { 'Idempotent-Replayed': 'true' });
 	}
-	const reply = route.handler(sim, request);
+	const reply = runHandler(sim, route, request, entry);
 	if (reply.status < 300) {
 		sim.state.idempotency.set(storeKey, { key: idempotencyKey, route: route.key, path: request.path, fingerprint, status: reply.status, body: clone(reply.body), created_at: iso(sim.clock.now()) });
 	}
@@ -935,8 +941,7 @@ function processRequest(sim, { method, path, url, match, headers, text, tooLarge
 		}
 		const body = parseJsonBody(method, text);
 		const request = { method, path, params, query: url.searchParams, body, headers, key };
-		entry.processed = true;
-		const reply = route.idempotency ? withIdempotency(sim, route, request, entry) : route.handler(sim, request);
+		const reply = route.idempotency ? withIdempotency(sim, route, request, entry) : runHandler(sim, route, request, entry);
 		return { ...reply, headers: { ...extraHeaders, ...reply.headers } };
 	} catch (err) {
 		const reply = errorReply(sim, err);
@@ -1015,6 +1020,7 @@ function readBody(req) {
 		const finish = () => resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES });
 		req.on('end', finish);
 		req.on('error', finish);
+		req.on('close', finish);
 	});
 }
 

@@ -10,6 +10,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
+	ITaskData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -44,6 +45,8 @@ export declare function runWorkflow(options: {
 	executionId?: string;
 	abortSignal?: AbortSignal;
 	staticData?: IDataObject;
+	onNodeStart?: (nodeName: string) => void;
+	onNodeEnd?: (nodeName: string, taskData: ITaskData) => void;
 }): Promise<IRun>;
 export declare function runPoll(options: {
 	node: INode;

@@ -146,12 +146,14 @@ export function makeAdditionalData({ credentialsHelper, hooks, executionId = 'ex
  * Runs a workflow from its start node with `input` items, by n8n-core's WorkflowExecute.
  * Returns the IRun; `runData[nodeName][0].data.main[0]` holds a node's output.
  */
-export async function runWorkflow({ nodes, connections, nodeTypes, credentialsHelper, input = [{ json: {} }], executionId = 'exec-1', abortSignal, staticData }) {
+export async function runWorkflow({ nodes, connections, nodeTypes, credentialsHelper, input = [{ json: {} }], executionId = 'exec-1', abortSignal, staticData, onNodeStart, onNodeEnd }) {
 	const workflow = new Workflow({ id: 'wf-1', nodes, connections, nodeTypes, active: false, staticData, settings: { executionOrder: 'v1' } });
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'wf-1', name: 'in-process', nodes, connections, active: false });
 	let resolveRun;
 	const finished = new Promise((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	if (onNodeStart) hooks.addHandler('nodeExecuteBefore', (nodeName) => onNodeStart(nodeName));
+	if (onNodeEnd) hooks.addHandler('nodeExecuteAfter', (nodeName, taskData) => onNodeEnd(nodeName, taskData));
 	const start = workflow.getStartNode();
 	const runData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }] },

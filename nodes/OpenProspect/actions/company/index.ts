@@ -1,9 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getJobs from './getJobs.operation';
+import * as getJobSummary from './getJobSummary.operation';
+import * as getWebtechIntel from './getWebtechIntel.operation';
+import * as getWebtechIntelSummary from './getWebtechIntelSummary.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = {
+	get,
+	getAll,
+	getJobs,
+	getJobSummary,
+	getWebtechIntel,
+	getWebtechIntelSummary,
+};
 
 export const description: INodeProperties[] = [
 	{

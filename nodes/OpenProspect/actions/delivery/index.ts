@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as getAllCompanies from './getAllCompanies.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { getAllCompanies };
 
 export const description: INodeProperties[] = [
 	{

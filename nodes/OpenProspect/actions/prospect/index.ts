@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { get, getAll };
 
 export const description: INodeProperties[] = [
 	{

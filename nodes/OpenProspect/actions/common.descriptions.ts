@@ -178,3 +178,13 @@ export const additionalQueryParameters: INodeProperties = {
 		},
 	],
 };
+
+/** The Options collection of read operations: only the query-parameter escape hatch. */
+export const queryOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [additionalQueryParameters],
+};

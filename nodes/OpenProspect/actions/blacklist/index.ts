@@ -1,9 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as addEntries from './addEntries.operation';
+import * as create from './create.operation';
+import * as deleteBlacklist from './deleteBlacklist.operation';
+import * as deleteEntries from './deleteEntries.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getEntries from './getEntries.operation';
+import * as update from './update.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = {
+	addEntries,
+	create,
+	deleteBlacklist,
+	deleteEntries,
+	get,
+	getAll,
+	getEntries,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{

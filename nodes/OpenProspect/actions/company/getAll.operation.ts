@@ -10,8 +10,12 @@ import { readAdditionalQuery, toItems } from '../../helpers/params';
 import { simplifyCompany } from '../../helpers/simplify';
 import { invalidParameter, readId, readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
-import { prospectSearchRLC, returnAllOrLimit, simplifyField } from '../common.descriptions';
-import { optionsCollection } from './shared';
+import {
+	prospectSearchRLC,
+	returnAllOrLimit,
+	simplifyField,
+	queryOptions,
+} from '../common.descriptions';
 
 const REVIEW_STATUSES = ['accepted', 'pending', 'rejected'];
 
@@ -61,7 +65,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField,
-	optionsCollection,
+	queryOptions,
 ];
 
 const displayOptions = { show: { resource: ['company'], operation: ['getAll'] } };

@@ -5,10 +5,10 @@ import { asRecord, readAdditionalQuery, toItems } from '../../helpers/params';
 import { readReturnLimit } from '../../helpers/validation';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 import { readPage } from '../../transport/pagination';
-import { returnAllOrLimit } from '../common.descriptions';
-import { companyLocator, companyPath, optionsCollection, readCompanyId } from './shared';
+import { returnAllOrLimit, queryOptions } from '../common.descriptions';
+import { companyLocator, companyPath, readCompanyId } from './shared';
 
-const properties: INodeProperties[] = [...companyLocator, ...returnAllOrLimit, optionsCollection];
+const properties: INodeProperties[] = [...companyLocator, ...returnAllOrLimit, queryOptions];
 
 const displayOptions = { show: { resource: ['company'], operation: ['getJobs'] } };
 

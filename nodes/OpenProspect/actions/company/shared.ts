@@ -6,9 +6,9 @@ import { simplifyCompany } from '../../helpers/simplify';
 import { readId } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import {
-	additionalQueryParameters,
 	companyRLC,
 	prospectSearchRLC,
+	queryOptions,
 	simplifyField,
 } from '../common.descriptions';
 import type { OperationModule } from '../operation';
@@ -22,15 +22,6 @@ const listProspectSearch: INodeProperties = {
 	required: false,
 	description:
 		'Only used to fill the Company list below; not sent to OpenProspect. Leave empty when you enter the company ID directly.',
-};
-
-export const optionsCollection: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [additionalQueryParameters],
 };
 
 /** The parameters every single-company operation starts with. */
@@ -56,7 +47,7 @@ export function companyRecordOperation(options: {
 	const properties = [
 		...companyLocator,
 		...(options.simplify ? [simplifyField] : []),
-		optionsCollection,
+		queryOptions,
 	];
 	const displayOptions = { show: { resource: ['company'], operation: [options.operation] } };
 

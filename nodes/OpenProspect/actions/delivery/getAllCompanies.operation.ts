@@ -11,8 +11,12 @@ import { isObject, readAdditionalQuery, toItems } from '../../helpers/params';
 import { simplifyCompany, simplifyProspect } from '../../helpers/simplify';
 import { invalidParameter, readId, readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
-import { optionsCollection } from '../company/shared';
-import { prospectSearchRLC, returnAllOrLimit, simplifyField } from '../common.descriptions';
+import {
+	prospectSearchRLC,
+	returnAllOrLimit,
+	simplifyField,
+	queryOptions,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -66,7 +70,7 @@ const properties: INodeProperties[] = [
 		description: 'The name of the output binary field to put the CSV file in',
 		displayOptions: { show: { csvBinary: [true] } },
 	},
-	optionsCollection,
+	queryOptions,
 ];
 
 const displayOptions = { show: { resource: ['delivery'], operation: ['getAllCompanies'] } };

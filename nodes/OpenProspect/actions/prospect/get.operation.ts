@@ -5,10 +5,9 @@ import { asRecord, readAdditionalQuery, toItems } from '../../helpers/params';
 import { simplifyProspect } from '../../helpers/simplify';
 import { readId } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { optionsCollection } from '../company/shared';
-import { prospectRLC, simplifyField } from '../common.descriptions';
+import { prospectRLC, simplifyField, queryOptions } from '../common.descriptions';
 
-const properties: INodeProperties[] = [prospectRLC, simplifyField, optionsCollection];
+const properties: INodeProperties[] = [prospectRLC, simplifyField, queryOptions];
 
 const displayOptions = { show: { resource: ['prospect'], operation: ['get'] } };
 

@@ -10,8 +10,7 @@ import { readAdditionalQuery, toItems } from '../../helpers/params';
 import { simplifyProspect } from '../../helpers/simplify';
 import { invalidParameter, isUuid, readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
-import { optionsCollection } from '../company/shared';
-import { returnAllOrLimit, simplifyField } from '../common.descriptions';
+import { returnAllOrLimit, simplifyField, queryOptions } from '../common.descriptions';
 
 /** Filter parameter → query parameter; both filters take UUIDs. */
 const FILTERS = [
@@ -49,7 +48,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField,
-	optionsCollection,
+	queryOptions,
 ];
 
 const displayOptions = { show: { resource: ['prospect'], operation: ['getAll'] } };

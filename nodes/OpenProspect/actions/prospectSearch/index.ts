@@ -1,9 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getBlacklists from './getBlacklists.operation';
+import * as setBlacklists from './setBlacklists.operation';
+import * as update from './update.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = {
+	get,
+	getAll,
+	getBlacklists,
+	setBlacklists,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{

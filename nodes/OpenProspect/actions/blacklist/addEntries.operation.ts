@@ -1,0 +1,223 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { idempotencyKeyFor } from '../../helpers/idempotency';
+import { asRecord } from '../../helpers/params';
+import { apiRequest } from '../../transport';
+import { blacklistRLC } from '../common.descriptions';
+import { readItemEntries } from './entries';
+import { blacklistPath, idempotencyKeyOption, readBlacklistId } from './shared';
+
+/** The API takes at most this many entries per request. */
+export const MAX_ENTRIES_PER_REQUEST = 10_000;
+
+const fromFields = { show: { source: ['fields'] } };
+
+const properties: INodeProperties[] = [
+	{
+		...blacklistRLC,
+		description:
+			'The blacklist to add the entries to. Choose it from the list or enter its ID; an expression may give a different blacklist per item.',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{
+				name: 'CSV File',
+				value: 'csvFile',
+				description:
+					'Every row of a CSV file in a binary field of each input item (columns company_name, website_url, external_id, city)',
+			},
+			{
+				name: 'Input Item Fields',
+				value: 'fields',
+				description: 'One entry per input item, from the fields mapped below',
+			},
+		],
+		default: 'fields',
+		description:
+			'Where the entries come from. All entries of all items are sent together, in requests of up to 10,000 entries.',
+	},
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		default: '={{ $json.company_name }}',
+		description:
+			'Company name of the entry; matched with City when given, else alone. Each entry needs a Company Name or a Website URL.',
+		displayOptions: fromFields,
+	},
+	{
+		displayName: 'Website URL',
+		name: 'websiteUrl',
+		type: 'string',
+		default: '={{ $json.website_url }}',
+		description:
+			'Website of the company, e.g. https://acme.com; matched by domain, the most reliable match. Recommended for every entry.',
+		displayOptions: fromFields,
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '={{ $json.external_id }}',
+		description:
+			'ID of the company in the data source OpenProspect found it in; an exact match takes priority over website and name. Optional.',
+		displayOptions: fromFields,
+	},
+	{
+		displayName: 'City',
+		name: 'city',
+		type: 'string',
+		default: '={{ $json.city }}',
+		description: 'City of the company, to tell apart companies with the same name. Optional.',
+		displayOptions: fromFields,
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the CSV file',
+		description:
+			'The CSV needs a header row; columns company_name, website_url, external_id and city are read (other columns are ignored), and every row needs a company_name or a website_url',
+		displayOptions: { show: { source: ['csvFile'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				...idempotencyKeyOption,
+				description:
+					'Sent as the Idempotency-Key header so a repeated request is not applied twice. With several requests (more than 10,000 entries, or several blacklists) -1, -2, … is appended. Leave empty to let the node derive one.',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['blacklist'], operation: ['addEntries'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+interface Batch {
+	blacklistId: string;
+	entries: IDataObject[];
+	/** The input items whose entries are in this request. */
+	itemIndices: number[];
+}
+
+/**
+ * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
+ * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
+ */
+async function buildBatches(context: IExecuteFunctions, itemIndices: number[]): Promise<Batch[]> {
+	const groups = new Map<string, Array<{ itemIndex: number; entry: IDataObject }>>();
+	for (const itemIndex of itemIndices) {
+		const blacklistId = readBlacklistId(context, itemIndex);
+		const group = groups.get(blacklistId) ?? [];
+		for (const entry of await readItemEntries(context, itemIndex)) group.push({ itemIndex, entry });
+		groups.set(blacklistId, group);
+	}
+	const batches: Batch[] = [];
+	for (const [blacklistId, group] of groups) {
+		for (let start = 0; start < group.length; start += MAX_ENTRIES_PER_REQUEST) {
+			const slice = group.slice(start, start + MAX_ENTRIES_PER_REQUEST);
+			batches.push({
+				blacklistId,
+				entries: slice.map(({ entry }) => entry),
+				itemIndices: [...new Set(slice.map(({ itemIndex }) => itemIndex))],
+			});
+		}
+	}
+	return batches;
+}
+
+async function sendBatch(
+	context: IExecuteFunctions,
+	batch: Batch,
+	number: number,
+	total: number,
+): Promise<INodeExecutionData> {
+	const itemIndex = batch.itemIndices[0];
+	const body = { entries: batch.entries };
+	const userKey = context.getNodeParameter('options.idempotencyKey', itemIndex, '') as string;
+	const response = await apiRequest.call(context, {
+		method: 'POST',
+		path: blacklistPath(batch.blacklistId, '/entries'),
+		body,
+		idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+			userKey,
+			part: total > 1 ? number : undefined,
+		}),
+		itemIndex,
+	});
+	return {
+		json: {
+			...asRecord(response),
+			blacklist_id: batch.blacklistId,
+			batch: number,
+			entries_sent: batch.entries.length,
+		},
+		pairedItem: batch.itemIndices.map((item) => ({ item })),
+	};
+}
+
+/** A failed batch says which earlier batches were already added, so nobody has to guess. */
+function noteEarlierBatches(error: unknown, done: INodeExecutionData[]): unknown {
+	if (done.length === 0) return error;
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	const entries = done.reduce((sum, item) => sum + Number(item.json.entries_sent), 0);
+	const earlier = done.length === 1 ? 'batch 1' : `batches 1 to ${done.length}`;
+	const note = `Batch ${done.length + 1} failed; ${earlier} (${entries} entries) had already been added.`;
+	error.description = [note, error.description].filter(Boolean).join('\n');
+	return error;
+}
+
+async function addEntries(
+	context: IExecuteFunctions,
+	itemIndices: number[],
+): Promise<INodeExecutionData[]> {
+	const batches = await buildBatches(context, itemIndices);
+	const output: INodeExecutionData[] = [];
+	for (const batch of batches) {
+		try {
+			output.push(await sendBatch(context, batch, output.length + 1, batches.length));
+		} catch (error) {
+			throw noteEarlierBatches(error, output);
+		}
+	}
+	return output;
+}
+
+/**
+ * POST /api/v1/blacklists/{blacklist_id}/entries with the entries of all input items: one summary
+ * item per request, paired to the items whose entries it carried.
+ */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await addEntries(
+		this,
+		items.map((_, itemIndex) => itemIndex),
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	return await addEntries(this, [itemIndex]);
+}

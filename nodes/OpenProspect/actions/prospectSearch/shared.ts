@@ -1,0 +1,11 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readId } from '../../helpers/validation';
+
+export function readProspectSearchId(context: IExecuteFunctions, itemIndex: number): string {
+	return readId(context, itemIndex, 'prospectSearchId', 'Prospect Search', { uuid: true });
+}
+
+export function prospectSearchPath(prospectSearchId: string, suffix = ''): string {
+	return `/api/v1/prospect-searches/${encodeURIComponent(prospectSearchId)}${suffix}`;
+}

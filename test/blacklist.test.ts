@@ -491,6 +491,38 @@ describe('Blacklist > Add Entries', () => {
 			['Gone', { item: 1 }],
 		]);
 	}, 60_000);
+
+	it('with Continue On Fail, reports an invalid item and a failed request alone and keeps what was added', async () => {
+		// Two blacklists make two requests; the second one fails, and item 2 has no name or website.
+		const input = [
+			{ list: 'bl-a', website_url: 'a.io' },
+			{ list: 'bl-a', website_url: 'b.io' },
+			{ list: 'bl-a', website_url: '' },
+			{ list: 'bl-b', website_url: 'c.io' },
+		];
+		const scope = nock(BASE_URL)
+			.post('/api/v1/blacklists/bl-a/entries', {
+				entries: [{ website_url: 'a.io' }, { website_url: 'b.io' }],
+			})
+			.reply(201, { added: 2 })
+			.post('/api/v1/blacklists/bl-b/entries', { entries: [{ website_url: 'c.io' }] })
+			.reply(404, { code: 'BLACKLIST_NOT_FOUND', message: 'Blacklist bl-b not found' });
+		const { items, error } = await runNode({
+			parameters: { ...mapped, ...ONLY_WEBSITE_MAPPED, blacklistId: byId('={{ $json.list }}') },
+			input,
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			[{ item: 0 }, { item: 1 }],
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(items[0].json).toMatchObject({ added: 2, blacklist_id: 'bl-a', entries_sent: 2 });
+		expect(items[1].json.error).toMatch(/\[item 2\]/);
+		expect(items[2].json.error).toBe('Blacklist bl-b not found');
+	}, 60_000);
 });
 
 describe('Blacklist > Get Entries', () => {

@@ -1,9 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * One operation: its UI and its logic. `execute` runs once per input item; the router pairs its
  * output to that item. `executeBatch`, when present, may take the whole input at once (e.g. one
- * enrichment order built from all items) and returns undefined to fall back to `execute`.
+ * enrichment order built from all items) and returns undefined to fall back to `execute`. An
+ * operation that sends several requests for the whole input handles Continue On Fail per request
+ * with `errorItem`, so what was already sent is not reported as failed.
  */
 export interface OperationModule {
 	description: INodeProperties[];
@@ -12,4 +20,17 @@ export interface OperationModule {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	) => Promise<INodeExecutionData[] | undefined>;
+}
+
+/** The item continue-on-fail outputs for a failure, paired to the input item(s) it concerns. */
+export function errorItem(
+	error: Error,
+	paired: INodeExecutionData['pairedItem'],
+): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) json.description = error.description;
+	}
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, error: error as NodeApiError, pairedItem: paired };
 }

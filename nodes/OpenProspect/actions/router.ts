@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as apiKey from './apiKey';
@@ -7,6 +7,7 @@ import * as company from './company';
 import * as delivery from './delivery';
 import type { OpenProspectType } from './node.type';
 import type { OperationModule } from './operation';
+import { errorItem } from './operation';
 import * as order from './order';
 import * as prospect from './prospect';
 import * as prospectSearch from './prospectSearch';
@@ -25,15 +26,6 @@ export const resources: Record<
 	prospectSearch,
 	searchProfile,
 };
-
-function errorItem(error: Error, paired: INodeExecutionData['pairedItem']): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) json.description = error.description;
-	}
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, error: error as NodeApiError, pairedItem: paired };
-}
 
 function withItemIndex(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {

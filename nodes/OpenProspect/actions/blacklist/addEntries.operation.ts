@@ -10,6 +10,7 @@ import { idempotencyKeyFor } from '../../helpers/idempotency';
 import { asRecord } from '../../helpers/params';
 import { apiRequest } from '../../transport';
 import { blacklistRLC } from '../common.descriptions';
+import { errorItem } from '../operation';
 import { readItemEntries } from './entries';
 import { blacklistPath, idempotencyKeyOption, readBlacklistId } from './shared';
 
@@ -122,13 +123,24 @@ interface Batch {
  * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
  * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
  */
-async function buildBatches(context: IExecuteFunctions, itemIndices: number[]): Promise<Batch[]> {
+async function buildBatches(
+	context: IExecuteFunctions,
+	itemIndices: number[],
+	failures: INodeExecutionData[],
+): Promise<Batch[]> {
 	const groups = new Map<string, Array<{ itemIndex: number; entry: IDataObject }>>();
 	for (const itemIndex of itemIndices) {
-		const blacklistId = readBlacklistId(context, itemIndex);
-		const group = groups.get(blacklistId) ?? [];
-		for (const entry of await readItemEntries(context, itemIndex)) group.push({ itemIndex, entry });
-		groups.set(blacklistId, group);
+		try {
+			const blacklistId = readBlacklistId(context, itemIndex);
+			const entries = await readItemEntries(context, itemIndex);
+			const group = groups.get(blacklistId) ?? [];
+			for (const entry of entries) group.push({ itemIndex, entry });
+			groups.set(blacklistId, group);
+		} catch (error) {
+			// With Continue On Fail an invalid item is reported on its own; the valid ones are sent.
+			if (!context.continueOnFail()) throw error;
+			failures.push(errorItem(error as Error, { item: itemIndex }));
+		}
 	}
 	const batches: Batch[] = [];
 	for (const [blacklistId, group] of groups) {
@@ -189,16 +201,20 @@ async function addEntries(
 	context: IExecuteFunctions,
 	itemIndices: number[],
 ): Promise<INodeExecutionData[]> {
-	const batches = await buildBatches(context, itemIndices);
-	const output: INodeExecutionData[] = [];
+	const failures: INodeExecutionData[] = [];
+	const batches = await buildBatches(context, itemIndices, failures);
+	const sent: INodeExecutionData[] = [];
 	for (const batch of batches) {
 		try {
-			output.push(await sendBatch(context, batch, output.length + 1, batches.length));
+			sent.push(await sendBatch(context, batch, sent.length + 1, batches.length));
 		} catch (error) {
-			throw noteEarlierBatches(error, output);
+			const explained = noteEarlierBatches(error, sent);
+			if (!context.continueOnFail()) throw explained;
+			// The batches already sent stay reported as added; only this batch's items failed.
+			for (const item of batch.itemIndices) failures.push(errorItem(explained as Error, { item }));
 		}
 	}
-	return output;
+	return [...sent, ...failures];
 }
 
 /**

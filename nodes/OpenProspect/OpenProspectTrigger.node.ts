@@ -6,7 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-// Work in progress: the events are being implemented in triggers/.
+import { listSearch } from './methods';
+import * as newDeliveredCompanies from './triggers/newDeliveredCompanies';
+import * as orderFinished from './triggers/orderFinished';
+import { commonProperties } from './triggers/shared';
+
+const events = { newDeliveredCompanies, orderFinished };
+
 export class OpenProspectTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OpenProspect Trigger',
@@ -17,7 +23,8 @@ export class OpenProspectTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle:
+			'={{ $parameter["event"] === "newDeliveredCompanies" ? "New Delivered Companies" : "Order Finished" }}',
 		description:
 			'Starts the workflow when an OpenProspect order finishes or new companies are delivered',
 		defaults: { name: 'OpenProspect Trigger' },
@@ -30,13 +37,32 @@ export class OpenProspectTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [{ name: 'Order Finished', value: 'orderFinished' }],
+				noDataExpression: true,
+				options: [
+					{
+						name: 'New Delivered Companies',
+						value: 'newDeliveredCompanies',
+						description:
+							'Fires once for each company delivered for a prospect search (one item per company)',
+					},
+					{
+						name: 'Order Finished',
+						value: 'orderFinished',
+						description: 'Fires once for each order that reaches one of the chosen final statuses',
+					},
+				],
 				default: 'orderFinished',
 			},
+			...orderFinished.description,
+			...newDeliveredCompanies.description,
+			...commonProperties,
 		],
 	};
 
+	methods = { listSearch };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return null;
+		const event = this.getNodeParameter('event', 'orderFinished') as keyof typeof events;
+		return await (events[event] ?? orderFinished).poll.call(this);
 	}
 }

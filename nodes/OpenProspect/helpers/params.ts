@@ -86,3 +86,24 @@ export function asRecord(body: unknown): IDataObject {
 	if (body === undefined || body === '') return {};
 	return { data: body as IDataObject };
 }
+
+/** Options > Additional Body Fields: a JSON object merged into the request body. */
+export function readAdditionalBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const extra = readJsonParameter(
+		context,
+		itemIndex,
+		'options.additionalBodyFields',
+		'Additional Body Fields',
+	);
+	if (extra === undefined || extra === null) return {};
+	if (!isObject(extra)) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Additional Body Fields',
+			'must be a JSON object',
+			'e.g. {"title": "Q1 hotel prospects"}',
+		);
+	}
+	return extra;
+}

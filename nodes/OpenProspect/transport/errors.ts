@@ -131,7 +131,7 @@ const STATUS_HINTS: Record<number, string> = {
 
 const CODE_HINTS: Record<string, string> = {
 	ORDER_NOT_COMPLETED:
-		'Results are available once the order is COMPLETED. Use "Wait for Completion" on Create Order, or the OpenProspect Trigger (Order Finished).',
+		'Results are available once the order is COMPLETED. Use "Wait for Completion" on Order > Create, or the OpenProspect Trigger (Order Finished).',
 	IDEMPOTENCY_KEY_REUSED:
 		'This Idempotency-Key was already used with a different request body. Use a new key for a different request (or leave the key empty to let the node derive one).',
 	VERSION_CONFLICT:

@@ -123,6 +123,27 @@ interface Batch {
  * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
  * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
  */
+/** An item's blacklist and entries; a validation failure is returned only under Continue On Fail. */
+async function readItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<{ blacklistId: string; entries: IDataObject[] } | Error> {
+	if (!context.continueOnFail()) {
+		return {
+			blacklistId: readBlacklistId(context, itemIndex),
+			entries: await readItemEntries(context, itemIndex),
+		};
+	}
+	try {
+		return {
+			blacklistId: readBlacklistId(context, itemIndex),
+			entries: await readItemEntries(context, itemIndex),
+		};
+	} catch (error) {
+		return error as Error;
+	}
+}
+
 async function buildBatches(
 	context: IExecuteFunctions,
 	itemIndices: number[],
@@ -130,17 +151,15 @@ async function buildBatches(
 ): Promise<Batch[]> {
 	const groups = new Map<string, Array<{ itemIndex: number; entry: IDataObject }>>();
 	for (const itemIndex of itemIndices) {
-		try {
-			const blacklistId = readBlacklistId(context, itemIndex);
-			const entries = await readItemEntries(context, itemIndex);
-			const group = groups.get(blacklistId) ?? [];
-			for (const entry of entries) group.push({ itemIndex, entry });
-			groups.set(blacklistId, group);
-		} catch (error) {
-			// With Continue On Fail an invalid item is reported on its own; the valid ones are sent.
-			if (!context.continueOnFail()) throw error;
-			failures.push(errorItem(error as Error, { item: itemIndex }));
+		// With Continue On Fail an invalid item is reported on its own; the valid ones are sent.
+		const read = await readItem(context, itemIndex);
+		if (read instanceof Error) {
+			failures.push(errorItem(read, { item: itemIndex }));
+			continue;
 		}
+		const group = groups.get(read.blacklistId) ?? [];
+		for (const entry of read.entries) group.push({ itemIndex, entry });
+		groups.set(read.blacklistId, group);
 	}
 	const batches: Batch[] = [];
 	for (const [blacklistId, group] of groups) {

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyFor } from '../../helpers/idempotency';
-import { asRecord, isObject, readJsonParameter, toItems } from '../../helpers/params';
+import { asRecord, readAdditionalBody, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { idempotencyKeyOption } from './shared';
@@ -53,20 +53,6 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['blacklist'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-function readAdditionalBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const extra = readJsonParameter(
-		context,
-		itemIndex,
-		'options.additionalBodyFields',
-		'Additional Body Fields',
-	);
-	if (extra === undefined) return {};
-	if (!isObject(extra)) {
-		throw invalidParameter(context, itemIndex, 'Additional Body Fields', 'must be a JSON object');
-	}
-	return extra;
-}
 
 function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const name = String(context.getNodeParameter('name', itemIndex, '') ?? '').trim();

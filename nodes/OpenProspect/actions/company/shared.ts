@@ -5,12 +5,7 @@ import { asRecord, readAdditionalQuery, toItems } from '../../helpers/params';
 import { simplifyCompany } from '../../helpers/simplify';
 import { readId } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import {
-	companyRLC,
-	prospectSearchRLC,
-	queryOptions,
-	simplifyField,
-} from '../common.descriptions';
+import { companyRLC, prospectSearchRLC, queryOptions, simplifyField } from '../common.descriptions';
 import type { OperationModule } from '../operation';
 
 /**

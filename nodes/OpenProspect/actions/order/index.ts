@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getResults from './getResults.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { create, get, getAll, getResults };
 
 export const description: INodeProperties[] = [
 	{

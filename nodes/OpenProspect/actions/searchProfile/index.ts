@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
 
-// Operation modules are registered here as they are written: `export const operations = { get, ... }`.
-export const operations: Record<string, OperationModule> = {};
+export const operations: Record<string, OperationModule> = { create, get };
 
 export const description: INodeProperties[] = [
 	{

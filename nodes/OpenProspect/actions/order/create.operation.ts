@@ -1,0 +1,392 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { idempotencyKeyFor } from '../../helpers/idempotency';
+import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
+import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
+import { invalidParameter } from '../../helpers/validation';
+import { apiRequest, apiRequestAllItems } from '../../transport';
+import { readItemCompanies, readMappedCompanies } from './companies';
+import {
+	additionalBodyFields,
+	idempotencyKeyOption,
+	missingIdError,
+	ORDER_TRIGGER_HINT,
+	ORDERS_PATH,
+	orderFailedError,
+	orderPath,
+	readUserIdempotencyKey,
+	recordId,
+	TERMINAL_ORDER_STATUSES,
+} from './shared';
+import type { WaitSettings } from './wait';
+import { readWaitSettings, statusOf, waitForJob, waitProperties } from './wait';
+
+const discovery = { show: { orderType: ['discovery'] } };
+const enrichment = { show: { orderType: ['enrichment'] } };
+const fromItems = { show: { orderType: ['enrichment'], companySource: ['inputItems'] } };
+
+function mappedField(displayName: string, name: string, key: string, description: string) {
+	return {
+		displayName,
+		name,
+		type: 'string' as const,
+		default: `={{ $json.${key} }}`,
+		description,
+		displayOptions: fromItems,
+	};
+}
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order Type',
+		name: 'orderType',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Discovery',
+				value: 'discovery',
+				description: 'OpenProspect finds new companies that match a search profile',
+			},
+			{
+				name: 'Enrichment',
+				value: 'enrichment',
+				description: 'You submit companies (1 to 10,000); OpenProspect enriches them',
+			},
+		],
+		default: 'discovery',
+	},
+	{
+		displayName: 'Profile ID',
+		name: 'profileId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5d1c7a2e-8f4b-4a9e-b3c1-2e7f9a0b4c6d',
+		description:
+			'The search profile that describes the companies to find: the profile_id of a SUCCEEDED Search Profile > Create',
+		displayOptions: discovery,
+	},
+	{
+		displayName: 'Profile ID',
+		name: 'profileId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 5d1c7a2e-8f4b-4a9e-b3c1-2e7f9a0b4c6d',
+		description:
+			'The search profile to qualify the companies against (the profile_id of a SUCCEEDED Search Profile > Create). The API docs say every order starts from a profile; left out of the request when empty.',
+		displayOptions: enrichment,
+	},
+	{
+		displayName: 'Briefing Quantity',
+		name: 'briefingQuantity',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 10,
+		description: 'How many qualified companies to find (a whole number, 1 or more)',
+		displayOptions: discovery,
+	},
+	{
+		displayName: 'Companies From',
+		name: 'companySource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'CSV File',
+				value: 'csvFile',
+				description:
+					'Every row of a CSV file in a binary field; one order per input item. Columns company_name (or name), website_url (or website), external_id (or source_id), city, country.',
+			},
+			{
+				name: 'Input Items',
+				value: 'inputItems',
+				description:
+					'One company per input item, from the fields mapped below; ONE order for all input items',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'A JSON array of companies; one order per input item',
+			},
+		],
+		default: 'inputItems',
+		displayOptions: enrichment,
+	},
+	mappedField(
+		'Company Name',
+		'companyName',
+		'company_name',
+		'Name of the company. Every company needs a Company Name or a Website URL.',
+	),
+	mappedField(
+		'Website URL',
+		'websiteUrl',
+		'website_url',
+		'Website of the company, e.g. https://acme.com. Every company needs a Company Name or a Website URL.',
+	),
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.crm_id }}',
+		description:
+			'Your own ID for the company, e.g. a CRM record ID. OpenProspect returns it as source_id in the results, which pairs each result to its input item. Leave empty to use the item index (0, 1, 2, …).',
+		displayOptions: fromItems,
+	},
+	mappedField('City', 'city', 'city', 'City of the company. Optional.'),
+	mappedField('Country', 'country', 'country', 'Country of the company, e.g. Germany. Optional.'),
+	{
+		displayName: 'Companies (JSON)',
+		name: 'companiesJson',
+		type: 'json',
+		default: '[]',
+		description:
+			'A JSON array of 1 to 10,000 companies, each an object with company_name and/or website_url, and optionally external_id, city and country, e.g. [{"company_name": "Acme GmbH", "website_url": "https://acme.com", "external_id": "CRM-1001", "city": "Berlin", "country": "Germany"}]',
+		displayOptions: { show: { orderType: ['enrichment'], companySource: ['json'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the CSV file',
+		description:
+			'The CSV needs a header row and 1 to 10,000 data rows, each with a company_name or a website_url. Order > Get Results can write such a file.',
+		displayOptions: { show: { orderType: ['enrichment'], companySource: ['csvFile'] } },
+	},
+	{
+		displayName:
+			'Orders pass an admin review at OpenProspect and can take hours or days. Wait for Completion suits short jobs only; for long ones, use the OpenProspect Trigger (Order Finished).',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	...waitProperties(
+		'the order',
+		'When it is reached, the order goes on in OpenProspect: use the OpenProspect Trigger (Order Finished) for long jobs.',
+	),
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'Order', value: 'order', description: 'The finished order' },
+			{
+				name: 'Results (One Item per Company)',
+				value: 'results',
+				description:
+					'Every company of the completed order as its own item. With companies from Input Items, each result is paired to the input item it came from.',
+			},
+		],
+		default: 'order',
+		description: 'What to output once the order is COMPLETED',
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			additionalBodyFields(
+				'Extra fields for the request body, as a JSON object, for fields this node does not list, e.g. {"title": "Q1 hotel prospects", "features": ["COMPANY_DATA", "CONTACTS"]} or {"order_type": "ENRICHMENT"}. The fields set above take precedence.',
+			),
+			idempotencyKeyOption(
+				'Sent as the Idempotency-Key header, so a repeated request (a retry) does not create a second order. Leave empty to let the node derive one from the execution, item and request body. With several input items, use an expression that differs per item. Reuse a key only with the same request.',
+			),
+			{
+				displayName: 'Merge Input Fields',
+				name: 'mergeInputFields',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. crm_id, owner',
+				description:
+					'Comma-separated names of input item fields to copy into each result (Output = Results), under "input". Enter * for all fields.',
+				displayOptions: {
+					show: { '/orderType': ['enrichment'], '/companySource': ['inputItems'] },
+				},
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['order'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** briefing_quantity: a positive whole number (an expression or AI agent may send text). */
+function readBriefingQuantity(context: IExecuteFunctions, itemIndex: number): number {
+	const raw = context.getNodeParameter('briefingQuantity', itemIndex, 0) as unknown;
+	const quantity = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Briefing Quantity',
+			`must be a whole number of 1 or more, got ${JSON.stringify(raw)}`,
+		);
+	}
+	return quantity;
+}
+
+function readProfileId(context: IExecuteFunctions, itemIndex: number, required: boolean) {
+	const profileId = String(context.getNodeParameter('profileId', itemIndex, '') ?? '').trim();
+	if (required && profileId === '') {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Profile ID',
+			'is empty',
+			'A discovery order needs the profile_id of a search profile; create one with Search Profile > Create.',
+		);
+	}
+	return profileId;
+}
+
+/** The body without `companies`: extra fields first, so the node's own fields win. */
+function baseBody(context: IExecuteFunctions, itemIndex: number, discovery: boolean): IDataObject {
+	const body: IDataObject = readAdditionalBody(context, itemIndex);
+	const profileId = readProfileId(context, itemIndex, discovery);
+	if (profileId !== '') body.profile_id = profileId;
+	if (discovery) body.briefing_quantity = readBriefingQuantity(context, itemIndex);
+	return body;
+}
+
+interface WaitPlan {
+	settings: WaitSettings;
+	output: 'order' | 'results';
+}
+
+function readWaitPlan(context: IExecuteFunctions, itemIndex: number): WaitPlan | undefined {
+	const settings = readWaitSettings(context, itemIndex);
+	if (!settings) return undefined;
+	const output = context.getNodeParameter('output', itemIndex, 'order') === 'results';
+	return { settings, output: output ? 'results' : 'order' };
+}
+
+async function createOrder(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject> {
+	const response = await apiRequest.call(context, {
+		method: 'POST',
+		path: ORDERS_PATH,
+		body,
+		idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+			userKey: readUserIdempotencyKey(context, itemIndex),
+		}),
+		itemIndex,
+	});
+	return asRecord(response);
+}
+
+/** What the operation outputs: one record (the order, or the timed-out status), or the results. */
+type Outcome = { record: IDataObject } | { results: IDataObject[] };
+
+/** Without a wait, the created order; else waits, and fails on REJECTED, FAILED or CANCELLED. */
+async function finishOrder(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	created: IDataObject,
+	plan: WaitPlan | undefined,
+): Promise<Outcome> {
+	if (!plan) return { record: created };
+	const orderId = recordId(created, 'order_id');
+	if (orderId === undefined) {
+		throw missingIdError(
+			context,
+			itemIndex,
+			'order',
+			'Use Order > Get Many to find the order; do not create it again.',
+		);
+	}
+	const result = await waitForJob(context, {
+		path: orderPath(orderId),
+		initial: created,
+		terminalStatuses: TERMINAL_ORDER_STATUSES,
+		settings: plan.settings,
+		itemIndex,
+		label: `Order ${orderId}`,
+		idField: 'order_id',
+		id: orderId,
+		hint: ORDER_TRIGGER_HINT,
+	});
+	if ('timedOut' in result) return { record: result.timedOut };
+	if (statusOf(result.finished) !== 'COMPLETED') {
+		throw orderFailedError(context, result.finished, itemIndex);
+	}
+	if (plan.output === 'order') return { record: result.finished };
+	const results = await apiRequestAllItems.call(context, {
+		path: orderPath(orderId, '/results'),
+		itemIndex,
+	});
+	return { results };
+}
+
+function isFromInputItems(context: IExecuteFunctions): boolean {
+	return (
+		context.getNodeParameter('orderType', 0) === 'enrichment' &&
+		context.getNodeParameter('companySource', 0, 'inputItems') === 'inputItems'
+	);
+}
+
+/**
+ * POST /api/v1/orders, one order per input item: a discovery order, or an enrichment order with
+ * the companies of this item's JSON or CSV file.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const isDiscovery = this.getNodeParameter('orderType', itemIndex) === 'discovery';
+	const body = baseBody(this, itemIndex, isDiscovery);
+	if (!isDiscovery) {
+		const source = this.getNodeParameter('companySource', itemIndex, 'json') as string;
+		body.companies = await readItemCompanies(this, itemIndex, source);
+	}
+	const plan = readWaitPlan(this, itemIndex);
+	const created = await createOrder(this, itemIndex, body);
+	const outcome = await finishOrder(this, itemIndex, created, plan);
+	return toItems('record' in outcome ? outcome.record : outcome.results);
+}
+
+/**
+ * Companies from Input Items: ONE enrichment order for all input items (parameters other than the
+ * mapped fields are read from the first item). Results are paired back to their input items by
+ * `source_id`; every other output item is paired to all input items.
+ */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[] | undefined> {
+	if (!isFromInputItems(this)) return undefined;
+	const { companies, externalIds } = readMappedCompanies(this, items.length);
+	const body: IDataObject = { ...baseBody(this, 0, false), companies };
+	const plan = readWaitPlan(this, 0);
+	const merge = parseFieldSelection(
+		String(this.getNodeParameter('options.mergeInputFields', 0, '') ?? ''),
+	);
+	const created = await createOrder(this, 0, body);
+	const outcome = await finishOrder(this, 0, created, plan);
+	if ('record' in outcome) {
+		return [{ json: outcome.record, pairedItem: items.map((_, item) => ({ item })) }];
+	}
+	return repairResults({
+		results: outcome.results,
+		externalIds,
+		inputs: items.map((item) => item.json),
+		merge,
+	});
+}

@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { invalidParameter, readId } from '../../helpers/validation';
+
+export const ORDERS_PATH = '/api/v1/orders';
+export { TERMINAL_ORDER_STATUSES } from '../../helpers/statuses';
+export const ORDER_TRIGGER_HINT = 'use the OpenProspect Trigger (Order Finished) for long jobs';
+
+export function orderPath(orderId: string, suffix = ''): string {
+	return `${ORDERS_PATH}/${encodeURIComponent(orderId)}${suffix}`;
+}
+
+export function readOrderId(context: IExecuteFunctions, itemIndex: number): string {
+	return readId(context, itemIndex, 'orderId', 'Order');
+}
+
+/** The ID of an order (or creation) record; the docs do not show the field, `id` is the norm. */
+export function recordId(record: IDataObject, ...fallbacks: string[]): string | undefined {
+	for (const key of ['id', ...fallbacks]) {
+		const value = record[key];
+		if (typeof value === 'string' || typeof value === 'number') return String(value);
+	}
+	return undefined;
+}
+
+/** A create response without an ID, so there is nothing to wait for. */
+export function missingIdError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+	hint: string,
+): NodeApiError {
+	const message = `OpenProspect created the ${what} but returned no ID to wait for`;
+	return new NodeApiError(
+		context.getNode(),
+		{ message },
+		{ message, description: hint, itemIndex },
+	);
+}
+
+/** The first non-empty text among `keys`: the docs do not name the field holding a reason. */
+export function firstText(record: IDataObject, keys: string[]): string | undefined {
+	for (const key of keys) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+const FAILURE_HINTS: Record<string, string> = {
+	REJECTED:
+		'OpenProspect did not approve the order in its review. Read the reason, adjust the order and create a new one.',
+	FAILED: 'The order could not be fulfilled. Contact OpenProspect support with the order ID.',
+	CANCELLED: 'The order was cancelled before it completed.',
+};
+
+/** The error for an order that ended REJECTED, FAILED or CANCELLED: its status and reason. */
+export function orderFailedError(
+	context: IExecuteFunctions,
+	order: IDataObject,
+	itemIndex: number,
+): NodeApiError {
+	const id = recordId(order, 'order_id') ?? 'unknown';
+	const status = String(order.status ?? '').toUpperCase();
+	const reason = firstText(order, ['status_message', 'message', 'rejection_reason', 'reason']);
+	const message = `Order ${id} ended ${status}${reason ? `: ${reason}` : ''}`;
+	const description = [
+		FAILURE_HINTS[status],
+		`Order ID: ${id}`,
+		`Status: ${status}`,
+		reason ? `Reason: ${reason}` : 'OpenProspect gave no reason.',
+	]
+		.filter(Boolean)
+		.join('\n');
+	// Only these plain fields go in: NodeApiError would read the order's `status` as an HTTP code.
+	const response: JsonObject = {
+		message,
+		order_id: id,
+		order_status: status,
+		reason: reason ?? null,
+	};
+	return new NodeApiError(context.getNode(), response, { message, description, itemIndex });
+}
+
+export function additionalBodyFields(description: string): INodeProperties {
+	return {
+		displayName: 'Additional Body Fields',
+		name: 'additionalBodyFields',
+		type: 'json',
+		default: '{}',
+		description,
+	};
+}
+
+export function idempotencyKeyOption(description: string): INodeProperties {
+	return {
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. crm-export-2025-06-01',
+		description,
+	};
+}
+
+export function readUserIdempotencyKey(context: IExecuteFunctions, itemIndex: number): string {
+	return String(context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '');
+}
+
+/** "Put Output File in Field" / "Input Binary Field": a non-empty binary property name. */
+export function readBinaryPropertyName(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+): string {
+	const name = String(
+		context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '',
+	).trim();
+	if (name === '') throw invalidParameter(context, itemIndex, displayName, 'is empty');
+	return name;
+}

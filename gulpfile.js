@@ -22,8 +22,12 @@ const CATEGORIES = new Set([
 
 function compile(done) {
 	const bin = path.join(root, 'node_modules', '.bin', 'n8n-node');
-	const result = spawnSync(bin, ['build'], { cwd: root, stdio: 'inherit' });
-	done(result.status === 0 ? undefined : new Error(`n8n-node build failed (exit ${result.status})`));
+	// Its spinner floods logs; show the output only when something went wrong.
+	const result = spawnSync(bin, ['build'], { cwd: root, encoding: 'utf8' });
+	if (result.status === 0) return done();
+	process.stdout.write(result.stdout ?? '');
+	process.stderr.write(result.stderr ?? '');
+	done(new Error(`n8n-node build failed (exit ${result.status})`));
 }
 
 function prune(done) {

@@ -119,15 +119,18 @@ async function offlineDemo(pkg) {
 		const steps = progress(orderStatus);
 		const workflow = chain([
 			node('Validate API Key', { resource: 'apiKey', operation: 'validate' }, 1),
-			node('Create Blacklist', { resource: 'blacklist', operation: 'create', name: 'Weak matches (demo)', additionalFields: { description: 'Added by npm run demo' } }, 2),
+			node('Create Blacklist', { resource: 'blacklist', operation: 'create', name: 'Weak matches (demo)', description: 'Added by npm run demo' }, 2),
 			node(
 				'Create Search Profile',
 				{
 					resource: 'searchProfile',
 					operation: 'create',
 					profileName: 'DACH SaaS (demo)',
-					additionalFields: { idealCustomerProfile: 'B2B SaaS companies with 50-500 employees', targetCountries: 'DE,AT,CH' },
-					options: { waitForCompletion: true, maxWait: 120, pollInterval: 1 },
+					idealCustomerProfile: 'B2B SaaS companies with 50-500 employees',
+					additionalFields: { targetCountries: 'DE,AT,CH' },
+					waitForCompletion: true,
+					maxWait: 120,
+					pollInterval: 1,
 				},
 				3,
 			),
@@ -139,7 +142,10 @@ async function offlineDemo(pkg) {
 					orderType: 'discovery',
 					profileId: '={{ $json.profile_id }}',
 					briefingQuantity: 25,
-					options: { waitForCompletion: true, maxWait: 120, pollInterval: 1, output: 'results' },
+					waitForCompletion: true,
+					maxWait: 120,
+					pollInterval: 1,
+					output: 'results',
 				},
 				4,
 			),
@@ -150,6 +156,11 @@ async function offlineDemo(pkg) {
 					resource: 'blacklist',
 					operation: 'addEntries',
 					blacklistId: { __rl: true, mode: 'id', value: "={{ $('Create Blacklist').first().json.id }}" },
+					source: 'fields',
+					companyName: '={{ $json.name }}',
+					websiteUrl: '={{ $json.website }}',
+					externalId: '',
+					city: '={{ $json.city }}',
 				},
 				6,
 			),
@@ -182,7 +193,7 @@ async function offlineDemo(pkg) {
 			type: TRIGGER,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { event: 'orderFinished', statuses: ['COMPLETED'], options: { emitExistingOnFirstRun: true, maxItemsOnFirstRun: 10 } },
+			parameters: { event: 'orderFinished', statuses: ['COMPLETED'], includeResults: 'none', options: { emitExistingOnFirstRun: true, maxItemsOnFirstRun: 10 } },
 			credentials: CREDENTIALS,
 		};
 		const staticData = {};
@@ -208,19 +219,26 @@ async function liveDemo(pkg) {
 	const credentialsHelper = new EngineCredentialsHelper(pkg.credentialTypes, { apiKey: process.env.OPENPROSPECT_API_KEY, baseUrl });
 	console.log(`${bold('OpenProspect demo')} — read-only operations against ${baseUrl}\n`);
 	const steps = progress();
+	// Continue On Fail: a key without some scope still shows what it can read.
+	const readOnly = (name, parameters, position) => ({ ...node(name, parameters, position), continueOnFail: true });
 	const workflow = chain([
 		node('Validate API Key', { resource: 'apiKey', operation: 'validate' }, 1),
-		node('Prospect Searches', { resource: 'prospectSearch', operation: 'getAll', returnAll: false, limit: 5 }, 2),
-		node('Recent Orders', { resource: 'order', operation: 'getAll', returnAll: false, limit: 5 }, 3),
+		readOnly('Prospect Searches', { resource: 'prospectSearch', operation: 'getAll', returnAll: false, limit: 5 }, 2),
+		readOnly('Recent Orders', { resource: 'order', operation: 'getAll', returnAll: false, limit: 5 }, 3),
 	]);
 	const run = await runWorkflow({ ...workflow, nodeTypes: pkg.nodeTypes, credentialsHelper, onNodeStart: steps.onNodeStart, onNodeEnd: steps.onNodeEnd });
 	failIfError(run);
 	const [key] = outputOf(run, 'Validate API Key');
 	console.log(`\n${bold('API key')}: valid=${key?.valid}, scopes: ${(key?.scopes ?? []).join(', ')}`);
-	console.log(`\n${bold('Prospect searches')}`);
-	table(outputOf(run, 'Prospect Searches'), ['id', 'name', 'status']);
-	console.log(`\n${bold('Recent orders')}`);
-	table(outputOf(run, 'Recent Orders'), ['id', 'status', 'order_type', 'created_at']);
+	for (const [title, name, columns] of [
+		['Prospect searches', 'Prospect Searches', ['id', 'name', 'status']],
+		['Recent orders', 'Recent Orders', ['id', 'status', 'order_type', 'created_at']],
+	]) {
+		const rows = outputOf(run, name);
+		console.log(`\n${bold(title)}`);
+		if (rows[0]?.error) console.log(`  ${red(rows[0].error)}`);
+		else table(rows, columns);
+	}
 	console.log(`\n${green('✔ Demo finished')} (nothing was created or changed).`);
 }
 

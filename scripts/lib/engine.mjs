@@ -3,22 +3,15 @@
  * RoutingNode), the way n8n itself does. Shared by the tests (test/helpers/engine.ts, with the
  * nodes' TypeScript sources), the demo and the benchmarks (with the built package).
  */
-import {
-	ExecuteContext,
-	ExecutionLifecycleHooks,
-	PackageDirectoryLoader,
-	PollContext,
-	RoutingNode,
-	WorkflowExecute,
-} from 'n8n-core';
-import {
-	createEmptyRunExecutionData,
-	createRunExecutionData,
-	ICredentialsHelper,
-	isExpression,
-	NodeHelpers,
-	Workflow,
-} from 'n8n-workflow';
+import { createRequire } from 'node:module';
+
+// The CommonJS builds: n8n-workflow's ESM build cannot be loaded by Node itself, and nodes built
+// by n8n-node are CommonJS, so this keeps one copy of each class (instanceof checks hold).
+const require = createRequire(import.meta.url);
+const { ExecuteContext, ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, RoutingNode, WorkflowExecute } =
+	require('n8n-core');
+const { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, isExpression, NodeHelpers, Workflow } =
+	require('n8n-workflow');
 
 /** A minimal pass-through start node, standing in for n8n-nodes-base's Manual Trigger. */
 export const manualTrigger = {

@@ -1,0 +1,11 @@
+// Node built-ins for tests live in .mjs files: the lint rules for .ts files forbid them.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A file of this repository, as text. */
+export function readRepoFile(relativePath) {
+	return readFileSync(join(root, relativePath), 'utf8');
+}

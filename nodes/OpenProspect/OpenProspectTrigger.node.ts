@@ -37,6 +37,7 @@ export class OpenProspectTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
+				description: 'What starts the workflow',
 				noDataExpression: true,
 				options: [
 					{

@@ -35,6 +35,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
 		type: 'string',
+		description: 'The name of the output binary field to put the CSV file in',
 		default: 'data',
 		required: true,
 		hint: 'The name of the output binary field to put the CSV file in',

@@ -37,6 +37,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
+		description:
+			'Whether each output item is a company (with its prospects embedded) or a single prospect (with its company ID and name)',
 		options: [
 			{
 				name: 'One Item per Company',

@@ -47,6 +47,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Order Type',
 		name: 'orderType',
 		type: 'options',
+		description:
+			'Discovery: OpenProspect finds new companies matching a search profile. Enrichment: OpenProspect enriches companies you send.',
 		noDataExpression: true,
 		options: [
 			{
@@ -97,6 +99,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Companies From',
 		name: 'companySource',
 		type: 'options',
+		description: 'Where the companies to enrich come from',
 		noDataExpression: true,
 		options: [
 			{

@@ -48,6 +48,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
+		description: 'One item per company, or one item holding all companies in a results array',
 		options: [
 			{
 				name: 'All Companies in One Item',

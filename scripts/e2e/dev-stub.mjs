@@ -112,29 +112,43 @@ export async function writeStubPackage(dir) {
 		peerDependencies: { 'n8n-workflow': '*' },
 	};
 	await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-	await writeFile(join(dir, 'dist', 'credentials', 'OpenProspectApi.credentials.js'), CREDENTIAL_JS);
+	await writeFile(
+		join(dir, 'dist', 'credentials', 'OpenProspectApi.credentials.js'),
+		CREDENTIAL_JS,
+	);
 	await writeFile(join(dir, 'dist', 'nodes', 'OpenProspect.node.js'), NODE_JS);
 	await writeFile(join(dir, 'dist', 'nodes', 'OpenProspectTrigger.node.js'), TRIGGER_JS);
 	return dir;
 }
 
-/** A minimal OpenProspect server with the simulator's interface (validate key, list orders). */
-export async function startStubSimulator() {
+/**
+ * A minimal OpenProspect server with the simulator's interface: validate the key, list orders,
+ * seeded `orders` (all finished), setOrderStatus(), clock.advance(), counters.byRoute.
+ */
+export async function startStubSimulator({ orders: orderCount = 0 } = {}) {
 	const apiKey = 'lnc_test_stubkey';
-	const counters = {};
-	let now = Date.parse('2026-01-01T00:00:00Z');
-	const orders = [1, 2, 3].map((n) => ({
-		id: randomUUID(),
-		title: `Stub order ${n}`,
-		order_type: 'DISCOVERY',
-		status: n === 1 ? 'COMPLETED' : 'IN_PROGRESS',
-		created_at: new Date(now).toISOString(),
-	}));
+	const counters = { total: 0, byRoute: {}, byMethodPath: {} };
+	let offset = 0;
+	const clock = { now: () => Date.now() + offset, advance: (ms) => (offset += ms) };
+	const orders = new Map();
+	for (let n = 0; n < orderCount; n++) {
+		const at = new Date(clock.now() - (orderCount - n) * 3_600_000).toISOString();
+		orders.set(randomUUID(), {
+			order_type: 'DISCOVERY',
+			status: 'COMPLETED',
+			created_at: at,
+			updated_at: at,
+			completed_at: at,
+		});
+	}
+	const orderView = (id) => ({ id, ...orders.get(id) });
 
 	const server = createServer((req, res) => {
 		const url = new URL(req.url, 'http://x');
 		const key = `${req.method} ${url.pathname}`;
-		counters[key] = (counters[key] ?? 0) + 1;
+		counters.total += 1;
+		counters.byRoute[key] = (counters.byRoute[key] ?? 0) + 1;
+		counters.byMethodPath[key] = counters.byRoute[key];
 		const send = (status, body) => {
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(body));
@@ -142,8 +156,10 @@ export async function startStubSimulator() {
 		if (req.headers.authorization !== `Bearer ${apiKey}`) {
 			return send(401, { code: 'UNAUTHORIZED', message: 'Invalid API key' });
 		}
-		if (key === 'GET /api/v1/auth/validate') return send(200, { valid: true, scopes: ['orders:read'] });
-		if (key === 'GET /api/v1/orders') return send(200, { orders, total: orders.length });
+		if (key === 'GET /api/v1/auth/validate')
+			return send(200, { valid: true, scopes: ['orders:read'] });
+		if (key === 'GET /api/v1/orders')
+			return send(200, { orders: [...orders.keys()].map(orderView), total: orders.size });
 		send(404, { code: 'NOT_FOUND', message: key });
 	});
 	server.listen(0, '127.0.0.1');
@@ -152,10 +168,14 @@ export async function startStubSimulator() {
 		baseUrl: `http://127.0.0.1:${server.address().port}`,
 		apiKey,
 		counters,
-		orders,
-		clock: { advance: (ms) => (now += ms) },
-		setOrderStatus: (id, status) => {
-			orders.find((order) => order.id === id).status = status;
+		clock,
+		state: { orders },
+		orderView,
+		setOrderStatus(id, status) {
+			const at = new Date(clock.now()).toISOString();
+			const finished = ['COMPLETED', 'REJECTED', 'FAILED', 'CANCELLED'].includes(status);
+			Object.assign(orders.get(id), { status, updated_at: at, completed_at: finished ? at : null });
+			return orderView(id);
 		},
 		close: () => new Promise((done) => server.close(done)),
 	};

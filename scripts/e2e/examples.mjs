@@ -31,8 +31,10 @@ const STARTABLE = [MANUAL_TRIGGER, 'n8n-nodes-base.executeWorkflowTrigger'];
 
 /** Loads examples/*.json (not the sidecars) with their expectations. */
 export async function loadExamples(dir) {
-	if (!existsSync(dir)) return [];
-	const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json')).sort();
+	if (!dir || !existsSync(dir)) return [];
+	const files = (await readdir(dir))
+		.filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json'))
+		.sort();
 	const examples = [];
 	for (const file of files) {
 		const name = basename(file, '.json');
@@ -87,7 +89,14 @@ export function smokeExample({ packageName }) {
 			name: 'E2E smoke: validate API key',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: 'smoke-manual', name: 'Start', type: MANUAL_TRIGGER, typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'smoke-manual',
+					name: 'Start',
+					type: MANUAL_TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'smoke-validate',
 					name: 'Validate API Key',
@@ -127,18 +136,36 @@ function assertNode(runData, nodeName, rules) {
 	if (rules.error !== undefined) {
 		const message = `${run.error?.message ?? ''} ${run.error?.description ?? ''}`;
 		assert(run.error, `node "${nodeName}" was expected to fail but succeeded`);
-		assert(message.includes(rules.error), `node "${nodeName}" failed with "${message.trim()}", expected "${rules.error}"`);
+		assert(
+			message.includes(rules.error),
+			`node "${nodeName}" failed with "${message.trim()}", expected "${rules.error}"`,
+		);
 		return;
 	}
 	assert(!run.error, `node "${nodeName}" failed: ${run.error?.message}`);
 	const items = outputItems(run);
 	const count = items.length;
-	if (rules.items !== undefined) assert(count === rules.items, `node "${nodeName}" output ${count} items, expected ${rules.items}`);
-	if (rules.minItems !== undefined) assert(count >= rules.minItems, `node "${nodeName}" output ${count} items, expected at least ${rules.minItems}`);
-	if (rules.maxItems !== undefined) assert(count <= rules.maxItems, `node "${nodeName}" output ${count} items, expected at most ${rules.maxItems}`);
+	if (rules.items !== undefined)
+		assert(
+			count === rules.items,
+			`node "${nodeName}" output ${count} items, expected ${rules.items}`,
+		);
+	if (rules.minItems !== undefined)
+		assert(
+			count >= rules.minItems,
+			`node "${nodeName}" output ${count} items, expected at least ${rules.minItems}`,
+		);
+	if (rules.maxItems !== undefined)
+		assert(
+			count <= rules.maxItems,
+			`node "${nodeName}" output ${count} items, expected at most ${rules.maxItems}`,
+		);
 	for (const [index, item] of items.entries()) {
 		for (const field of rules.fields ?? []) {
-			assert(pathValue(item.json, field) !== undefined, `node "${nodeName}" item ${index} has no "${field}"`);
+			assert(
+				pathValue(item.json, field) !== undefined,
+				`node "${nodeName}" item ${index} has no "${field}"`,
+			);
 		}
 		for (const [field, expected] of Object.entries(rules.equals ?? {})) {
 			const actual = pathValue(item.json, field);
@@ -157,16 +184,23 @@ export function assertExecution(result, expect, requests) {
 	const resultData = result.data?.resultData ?? {};
 	const runData = resultData.runData ?? {};
 	const errorNote = resultData.error ? ` (${resultData.error.message})` : '';
-	assert(result.status === expectedStatus, `execution status ${result.status}${errorNote}, expected ${expectedStatus}`);
+	assert(
+		result.status === expectedStatus,
+		`execution status ${result.status}${errorNote}, expected ${expectedStatus}`,
+	);
 
 	if (expect.nodes) {
-		for (const [nodeName, rules] of Object.entries(expect.nodes)) assertNode(runData, nodeName, rules);
+		for (const [nodeName, rules] of Object.entries(expect.nodes))
+			assertNode(runData, nodeName, rules);
 	} else {
 		assertDefaults(runData, resultData.lastNodeExecuted);
 	}
 	for (const [key, expected] of Object.entries(expect.requests ?? {})) {
 		const actual = requests[key] ?? 0;
-		assert(actual === expected, `simulator saw ${actual} × ${key}, expected ${expected} (all: ${JSON.stringify(requests)})`);
+		assert(
+			actual === expected,
+			`simulator saw ${actual} × ${key}, expected ${expected} (all: ${JSON.stringify(requests)})`,
+		);
 	}
 }
 

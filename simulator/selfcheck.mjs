@@ -1,5 +1,6 @@
 // Self-check of the OpenProspect simulator: `node simulator/selfcheck.mjs` → prints `selfcheck ok`.
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 
 import { startSimulator } from './server.mjs';
 
@@ -513,21 +514,30 @@ async function checkDeterminismAndClock() {
 	}
 }
 
-const sim = await startSimulator({ extraKeys: { lnc_test_companies_only: ['companies:read'] } });
-try {
-	const api = client(sim);
-	await checkBasics(sim, api);
-	await checkSearchesCompaniesProspects(sim, api);
-	await checkDeliveries(sim, api);
-	await checkBlacklists(sim, api);
-	await checkOrders(sim, api);
-	await checkIdempotency(sim, api);
-	await checkErrorFormats(sim, api);
-	await checkFaults(sim, api);
-	await checkRateLimit(sim, api);
-	await checkCountersAndLog(sim, api);
-	await checkDeterminismAndClock();
-} finally {
-	await sim.close();
+/** Each check takes a running simulator (started with `SELF_CHECK_OPTIONS`) and a client for it. */
+export const SELF_CHECKS = {
+	basics: checkBasics,
+	'searches, companies and prospects': checkSearchesCompaniesProspects,
+	deliveries: checkDeliveries,
+	blacklists: checkBlacklists,
+	orders: checkOrders,
+	idempotency: checkIdempotency,
+	'error formats': checkErrorFormats,
+	faults: checkFaults,
+	'rate limit': checkRateLimit,
+	'counters and log': checkCountersAndLog,
+};
+export const SELF_CHECK_OPTIONS = { extraKeys: { lnc_test_companies_only: ['companies:read'] } };
+export { checkDeterminismAndClock, client };
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const sim = await startSimulator(SELF_CHECK_OPTIONS);
+	try {
+		const api = client(sim);
+		for (const check of Object.values(SELF_CHECKS)) await check(sim, api);
+		await checkDeterminismAndClock();
+	} finally {
+		await sim.close();
+	}
+	console.log('selfcheck ok');
 }
-console.log('selfcheck ok');

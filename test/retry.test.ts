@@ -48,7 +48,9 @@ describe('retry policy (pure)', () => {
 
 	it('waits at least what the server asks, and refuses waits beyond the cap', () => {
 		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 7000, random: 0 })).toBe(7000);
-		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 7000, random: 0.5 })).toBe(7500);
+		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 7000, random: 0.5 })).toBe(7350);
+		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 1000, random: 0.999 })).toBeLessThanOrEqual(1100);
+		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 30_000, random: 0.999 })).toBeLessThanOrEqual(31_000);
 		expect(retryDelayMs({ retryNumber: 1, retryAfterMs: 3_600_000, random: 0 })).toBeUndefined();
 	});
 });

@@ -79,8 +79,9 @@ export function retryDelayMs({
 }: DelayInput): number | undefined {
 	if (retryAfterMs !== undefined) {
 		if (retryAfterMs > policy.maxRetryAfterMs) return undefined;
-		// A little jitter on top of the server's hint, never below it.
-		return Math.ceil(retryAfterMs + random * Math.min(1000, policy.baseDelayMs));
+		// Never below the server's hint, plus at most a tenth of it (≤ 1 s) so parallel executions
+		// do not return in lock-step; more would leave a refilled rate-limit bucket idle.
+		return Math.ceil(retryAfterMs + random * Math.min(1000, retryAfterMs / 10));
 	}
 	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
 	return Math.round(exponential / 2 + (random * exponential) / 2);

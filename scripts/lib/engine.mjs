@@ -3,11 +3,17 @@
  * RoutingNode), the way n8n itself does. Shared by the tests (test/helpers/engine.ts, with the
  * nodes' TypeScript sources), the demo and the benchmarks (with the built package).
  */
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // The CommonJS builds: n8n-workflow's ESM build cannot be loaded by Node itself, and nodes built
 // by n8n-node are CommonJS, so this keeps one copy of each class (instanceof checks hold).
 const require = createRequire(import.meta.url);
+// n8n-core keeps instance settings in N8N_USER_FOLDER (default: the home folder); a run of the demo
+// or the benchmarks must not leave an .n8n folder behind there.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'openprospect-engine-'));
 const { ExecuteContext, ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, RoutingNode, WorkflowExecute } =
 	require('n8n-core');
 const { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, isExpression, NodeHelpers, Workflow } =

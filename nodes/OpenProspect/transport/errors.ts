@@ -179,7 +179,7 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	if (parsed.entityType || parsed.identifier) {
 		lines.push(`Record: ${[parsed.entityType, parsed.identifier].filter(Boolean).join(' ')}`);
 	}
-	if (parsed.details !== undefined && parsed.requiredScopes === undefined) {
+	if (parsed.details !== undefined && parsed.details !== null && parsed.requiredScopes === undefined) {
 		lines.push(`Details: ${JSON.stringify(parsed.details)}`);
 	}
 	if (parsed.retryAfterSeconds !== undefined)

@@ -59,6 +59,22 @@ function networkCause(error: unknown): HttpFailureCause {
 	};
 }
 
+/** One sentence for a request that got no usable HTTP response. */
+function describeNetworkFailure(cause: HttpFailureCause, timeoutMs: number): string {
+	const timedOut =
+		cause.code === 'ECONNABORTED' ||
+		cause.code === 'ETIMEDOUT' ||
+		/timeout/i.test(cause.message ?? '');
+	if (timedOut) {
+		const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+		return `OpenProspect did not answer within ${limit}`;
+	}
+	const code = cause.code ? ` (${cause.code})` : '';
+	if (cause.code !== undefined && NOT_SENT_CODES.has(cause.code))
+		return `Could not reach OpenProspect${code}`;
+	return `The connection to OpenProspect failed before a complete answer arrived${code}`;
+}
+
 function cancelSignalOf(context: OpenProspectContext): CancelSignal | undefined {
 	if (
 		'getExecutionCancelSignal' in context &&
@@ -173,15 +189,9 @@ export async function apiRequest(this: OpenProspectContext, request: ApiRequest)
 			if (signal?.aborted) throw cancelledError(this, request.itemIndex);
 			const cause = networkCause(error);
 			failure = { notSent: cause.code !== undefined && NOT_SENT_CODES.has(cause.code) };
-			const timedOut =
-				cause.code === 'ECONNABORTED' ||
-				cause.code === 'ETIMEDOUT' ||
-				/timeout/i.test(cause.message ?? '');
 			finalError = buildApiError(node, {
 				...errorContext,
-				message: timedOut
-					? `OpenProspect did not answer within ${Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
-					: `Could not reach OpenProspect${cause.code ? ` (${cause.code})` : ''}`,
+				message: describeNetworkFailure(cause, request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
 				hint: cause.message,
 			});
 		}

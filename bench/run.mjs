@@ -194,10 +194,10 @@ async function overhead(goal, server, prospectSearchId, rounds) {
 			ratio <= 1.15 && result.records === COMPANIES,
 			detail,
 		);
-		return ratio;
 		notes.push(
 			`${goal}, runs in ms: n8n ${result.engineMs.map(Math.round).join(', ')}; fetch ${result.fetchMs.map(Math.round).join(', ')}.`,
 		);
+		return ratio;
 	});
 }
 

@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { expectNothingSent, locator } from './helpers/api';
 import { BASE_URL, runNode } from './helpers/engine';
 
 beforeAll(() => nock.disableNetConnect());
@@ -11,18 +12,8 @@ const BLACKLIST = 'bl-1';
 const PATH = `/api/v1/blacklists/${BLACKLIST}`;
 const DERIVED_KEY = /^n8n-[0-9a-f]{40}$/;
 
-function byId(value: string) {
-	return { __rl: true, mode: 'id', value };
-}
-
 function blacklist(operation: string, parameters: INodeParameters = {}): INodeParameters {
 	return { resource: 'blacklist', operation, ...parameters };
-}
-
-/** Proves a validation error stopped the node before any request: the interceptor is untouched. */
-function expectNothingSent(scope: nock.Scope, pendingBefore: string[]) {
-	expect(scope.isDone()).toBe(false);
-	expect(nock.pendingMocks()).toEqual(pendingBefore);
 }
 
 /** The Idempotency-Key header of every request a scope answers, in order. */
@@ -102,7 +93,7 @@ describe('Blacklist > Create', () => {
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Name: is empty [item 0]');
 		expect(error?.description).toBe('Every blacklist needs a name.');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 
 	it('refuses Additional Body Fields that are not a JSON object', async () => {
@@ -112,7 +103,7 @@ describe('Blacklist > Create', () => {
 			parameters: blacklist('create', { name: 'A', options: { additionalBodyFields: '[1]' } }),
 		});
 		expect(error?.message).toBe('Additional Body Fields: must be a JSON object [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 
@@ -124,7 +115,7 @@ describe('Blacklist > Get', () => {
 			.get('/api/v1/blacklists/bl%202')
 			.reply(200, { id: 'bl 2', name: 'Two' });
 		const { items, error } = await runNode({
-			parameters: blacklist('get', { blacklistId: byId('={{ $json.id }}') }),
+			parameters: blacklist('get', { blacklistId: locator('={{ $json.id }}') }),
 			input: [{ id: 'bl-1' }, { id: 'bl 2' }],
 		});
 		expect(error).toBeUndefined();
@@ -142,7 +133,7 @@ describe('Blacklist > Get', () => {
 			.get('/api/v1/blacklists/missing')
 			.reply(404, { code: 'BLACKLIST_NOT_FOUND', message: 'Blacklist missing not found' });
 		const { items, error } = await runNode({
-			parameters: blacklist('get', { blacklistId: byId('={{ $json.id }}') }),
+			parameters: blacklist('get', { blacklistId: locator('={{ $json.id }}') }),
 			input: [{ id: 'bl-1' }, { id: 'missing' }],
 			continueOnFail: true,
 		});
@@ -159,9 +150,11 @@ describe('Blacklist > Get', () => {
 	it('refuses an empty blacklist ID without sending anything', async () => {
 		const scope = nock(BASE_URL).get(/.*/).reply(200, {});
 		const pending = nock.pendingMocks();
-		const { error } = await runNode({ parameters: blacklist('get', { blacklistId: byId(' ') }) });
+		const { error } = await runNode({
+			parameters: blacklist('get', { blacklistId: locator(' ') }),
+		});
 		expect(error?.message).toBe('Blacklist: is empty [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 
@@ -206,7 +199,7 @@ describe('Blacklist > Update', () => {
 			.reply(200, { id: BLACKLIST, name: 'Renamed', description: null });
 		const { items, error } = await runNode({
 			parameters: blacklist('update', {
-				blacklistId: byId(BLACKLIST),
+				blacklistId: locator(BLACKLIST),
 				updateFields: { name: 'Renamed', description: '' },
 			}),
 		});
@@ -219,21 +212,24 @@ describe('Blacklist > Update', () => {
 		const scope = nock(BASE_URL).patch(PATH).reply(200, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: blacklist('update', { blacklistId: byId(BLACKLIST), updateFields: {} }),
+			parameters: blacklist('update', { blacklistId: locator(BLACKLIST), updateFields: {} }),
 		});
 		expect(error?.message).toBe('Update Fields: nothing to update [item 0]');
 		expect(error?.description).toBe('Add Name and/or Description under Update Fields.');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 
 	it('refuses an empty new name without sending anything', async () => {
 		const scope = nock(BASE_URL).patch(PATH).reply(200, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: blacklist('update', { blacklistId: byId(BLACKLIST), updateFields: { name: '' } }),
+			parameters: blacklist('update', {
+				blacklistId: locator(BLACKLIST),
+				updateFields: { name: '' },
+			}),
 		});
 		expect(error?.message).toBe('Name: is empty [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 
@@ -241,7 +237,7 @@ describe('Blacklist > Delete', () => {
 	it('DELETEs the blacklist and returns { deleted: true, id }', async () => {
 		const scope = nock(BASE_URL).delete(PATH).reply(204);
 		const { items, error } = await runNode({
-			parameters: blacklist('deleteBlacklist', { blacklistId: byId(BLACKLIST) }),
+			parameters: blacklist('deleteBlacklist', { blacklistId: locator(BLACKLIST) }),
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([{ json: { deleted: true, id: BLACKLIST }, pairedItem: { item: 0 } }]);
@@ -250,7 +246,7 @@ describe('Blacklist > Delete', () => {
 });
 
 describe('Blacklist > Add Entries', () => {
-	const mapped = blacklist('addEntries', { blacklistId: byId(BLACKLIST) });
+	const mapped = blacklist('addEntries', { blacklistId: locator(BLACKLIST) });
 	const ENTRIES = `${PATH}/entries`;
 	// n8n evaluates each expression per item (~0.1 ms each): big inputs keep just one mapped field.
 	const ONLY_WEBSITE_MAPPED = { companyName: '', externalId: '', city: '' };
@@ -324,7 +320,7 @@ describe('Blacklist > Add Entries', () => {
 			});
 		const { items, error } = await runNode({
 			parameters: blacklist('addEntries', {
-				blacklistId: byId(BLACKLIST),
+				blacklistId: locator(BLACKLIST),
 				...ONLY_WEBSITE_MAPPED,
 				options: { idempotencyKey: 'import-7' },
 			}),
@@ -359,7 +355,7 @@ describe('Blacklist > Add Entries', () => {
 			.post('/api/v1/blacklists/bl-b/entries', { entries: [{ company_name: 'Two' }] })
 			.reply(201, { added: 1 });
 		const { items, error } = await runNode({
-			parameters: blacklist('addEntries', { blacklistId: byId('={{ $json.list }}') }),
+			parameters: blacklist('addEntries', { blacklistId: locator('={{ $json.list }}') }),
 			input: [
 				{ list: 'bl-a', company_name: 'One' },
 				{ list: 'bl-b', company_name: 'Two' },
@@ -399,7 +395,7 @@ describe('Blacklist > Add Entries', () => {
 			.reply(201, { added: 3 });
 		const { items, error } = await runNode({
 			parameters: blacklist('addEntries', {
-				blacklistId: byId(BLACKLIST),
+				blacklistId: locator(BLACKLIST),
 				source: 'csvFile',
 				binaryPropertyName: 'data',
 			}),
@@ -431,14 +427,14 @@ describe('Blacklist > Add Entries', () => {
 		expect(error?.message).toBe(
 			'Company Name / Website URL: both are empty; every entry needs a company name or a website URL [item 1]',
 		);
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 
 	it('refuses a CSV row with neither company name nor website before sending anything', async () => {
 		const scope = nock(BASE_URL).post(ENTRIES).reply(201, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: blacklist('addEntries', { blacklistId: byId(BLACKLIST), source: 'csvFile' }),
+			parameters: blacklist('addEntries', { blacklistId: locator(BLACKLIST), source: 'csvFile' }),
 			inputBinary: [
 				{
 					data: {
@@ -451,18 +447,18 @@ describe('Blacklist > Add Entries', () => {
 		expect(error?.message).toBe(
 			'Input Binary Field: data row 2 of the CSV file has neither company_name nor website_url [item 0]',
 		);
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 
 	it('refuses an empty blacklist ID before sending anything', async () => {
 		const scope = nock(BASE_URL).post(/.*/).reply(201, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: blacklist('addEntries', { blacklistId: byId('={{ $json.list }}') }),
+			parameters: blacklist('addEntries', { blacklistId: locator('={{ $json.list }}') }),
 			input: [{ list: 'bl-a', company_name: 'A' }, { company_name: 'B' }],
 		});
 		expect(error?.message).toBe('Blacklist: is empty [item 1]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 
 	it('says which batches were already added when a later one fails; Continue On Fail pairs errors', async () => {
@@ -508,7 +504,7 @@ describe('Blacklist > Add Entries', () => {
 			.post('/api/v1/blacklists/bl-b/entries', { entries: [{ website_url: 'c.io' }] })
 			.reply(404, { code: 'BLACKLIST_NOT_FOUND', message: 'Blacklist bl-b not found' });
 		const { items, error } = await runNode({
-			parameters: { ...mapped, ...ONLY_WEBSITE_MAPPED, blacklistId: byId('={{ $json.list }}') },
+			parameters: { ...mapped, ...ONLY_WEBSITE_MAPPED, blacklistId: locator('={{ $json.list }}') },
 			input,
 			continueOnFail: true,
 		});
@@ -542,7 +538,7 @@ describe('Blacklist > Get Entries', () => {
 			.query({ limit: '100', offset: '100' })
 			.reply(200, { items: [entry(100)], total: 101 });
 		const { items, error } = await runNode({
-			parameters: blacklist('getEntries', { blacklistId: byId(BLACKLIST), returnAll: true }),
+			parameters: blacklist('getEntries', { blacklistId: locator(BLACKLIST), returnAll: true }),
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(101);
@@ -557,7 +553,7 @@ describe('Blacklist > Get Entries', () => {
 			.reply(200, { items: [entry(1), { ...entry(2), company_name: 'Quote "Co", Ltd' }] });
 		const { items, error } = await runNode({
 			parameters: blacklist('getEntries', {
-				blacklistId: byId(BLACKLIST),
+				blacklistId: locator(BLACKLIST),
 				limit: 2,
 				output: 'csvFile',
 				binaryPropertyName: 'file',
@@ -588,7 +584,7 @@ describe('Blacklist > Delete Entries', () => {
 			.reply(200, { deleted: 2 });
 		const { items, error } = await runNode({
 			parameters: blacklist('deleteEntries', {
-				blacklistId: byId(BLACKLIST),
+				blacklistId: locator(BLACKLIST),
 				entryIds: ' e-1, e-2,, e-1 ',
 			}),
 		});
@@ -603,7 +599,7 @@ describe('Blacklist > Delete Entries', () => {
 			.reply(204);
 		const { items, error } = await runNode({
 			parameters: blacklist('deleteEntries', {
-				blacklistId: byId(BLACKLIST),
+				blacklistId: locator(BLACKLIST),
 				entryIds: '={{ $json.ids }}',
 			}),
 			input: [{ ids: ['e-7', 'e-8'] }],
@@ -617,9 +613,9 @@ describe('Blacklist > Delete Entries', () => {
 		const scope = nock(BASE_URL).delete(ENTRIES).reply(200, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: blacklist('deleteEntries', { blacklistId: byId(BLACKLIST), entryIds: ' , ' }),
+			parameters: blacklist('deleteEntries', { blacklistId: locator(BLACKLIST), entryIds: ' , ' }),
 		});
 		expect(error?.message).toBe('Entry IDs: is empty [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });

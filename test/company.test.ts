@@ -2,35 +2,13 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { API_KEY, BASE_URL, runNode } from './helpers/engine';
+import { api, expectNothingSent, locator, trap } from './helpers/api';
+import { runNode } from './helpers/engine';
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
 const PS2 = '660e8400-e29b-41d4-a716-446655440001';
 const CO = '7f3e8c90-1234-5678-9abc-def012345678';
 const CO2 = '8f3e8c90-1234-5678-9abc-def012345679';
-
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
-
-interface SeenRequest {
-	method: string;
-	path: string;
-	body: unknown;
-}
-
-/** The API, with the key checked on every request and each request's method, path and body kept. */
-function api() {
-	const seen: SeenRequest[] = [];
-	const scope = nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);
-	scope.on('request', (request: { method: string; path: string }, _interceptor, body: unknown) =>
-		seen.push({ method: request.method, path: request.path, body }),
-	);
-	return { scope, seen };
-}
-
-/** An interceptor that must stay unused: proof that validation sent nothing. */
-function trap() {
-	return nock(BASE_URL).get(/.*/).reply(200, { items: [] });
-}
 
 const company = (index: number) => ({
 	id: `c-${index}`,
@@ -48,6 +26,18 @@ const company = (index: number) => ({
 
 const companies = (from: number, count: number) =>
 	Array.from({ length: count }, (_, offset) => company(from + offset));
+
+const simplified = (index: number) => ({
+	id: `c-${index}`,
+	name: `Company ${index}`,
+	website: `https://c${index}.example`,
+	city: 'Berlin',
+	country: 'Germany',
+	business_type: 'Hotel',
+	match_score: 8.5,
+	review_status: 'accepted',
+	prospect_search_id: PS,
+});
 
 function getAll(parameters: INodeParameters = {}): INodeParameters {
 	return {
@@ -110,22 +100,7 @@ describe('Company > Get Many', () => {
 			parameters: getAll({ filters: { reviewStatus: ['accepted', 'pending'] } }),
 		});
 		expect(error).toBeUndefined();
-		expect(items).toEqual([
-			{
-				json: {
-					id: 'c-0',
-					name: 'Company 0',
-					website: 'https://c0.example',
-					city: 'Berlin',
-					country: 'Germany',
-					business_type: 'Hotel',
-					match_score: 8.5,
-					review_status: 'accepted',
-					prospect_search_id: PS,
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
+		expect(items).toEqual([{ json: simplified(0), pairedItem: { item: 0 } }]);
 		expect(seen[0].path).toBe(
 			`/api/v1/companies?review_status_list=accepted&review_status_list=pending&prospect_search_id=${PS}&limit=50&offset=0`,
 		);
@@ -281,11 +256,11 @@ describe('Company > Get Many: validation sends nothing', () => {
 	];
 
 	it.each(cases)('refuses %s', async (_name, parameters, input, message) => {
-		const unused = trap();
+		const trapped = trap();
 		const { items, error } = await runNode({ parameters, input });
 		expect(items).toEqual([]);
 		expect(error?.message).toBe(message);
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 });
 
@@ -304,22 +279,7 @@ describe('Company > Get', () => {
 			}),
 		});
 		expect(error).toBeUndefined();
-		expect(items).toEqual([
-			{
-				json: {
-					id: 'c-0',
-					name: 'Company 0',
-					website: 'https://c0.example',
-					city: 'Berlin',
-					country: 'Germany',
-					business_type: 'Hotel',
-					match_score: 8.5,
-					review_status: 'accepted',
-					prospect_search_id: PS,
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
+		expect(items).toEqual([{ json: simplified(0), pairedItem: { item: 0 } }]);
 		expect(seen).toEqual([{ method: 'GET', path: `/api/v1/companies/${CO}`, body: '' }]);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -379,13 +339,13 @@ describe('Company > Get', () => {
 		['an empty company', '', 'Company: is empty [item 0]'],
 		['a malformed company UUID', 'acme', 'Company: "acme" is not a valid UUID [item 0]'],
 	])('refuses %s and sends nothing', async (_name, id, message) => {
-		const unused = trap();
+		const trapped = trap();
 		const { error } = await runNode({
 			parameters: single('get', { companyId: locator('={{ $json.id }}') }),
 			input: [{ id }],
 		});
 		expect(error?.message).toBe(message);
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 });
 
@@ -410,12 +370,12 @@ describe('Company > sub-resources', () => {
 	it.each(['getJobs', 'getJobSummary', 'getWebtechIntel', 'getWebtechIntelSummary'])(
 		'%s refuses a malformed company UUID and sends nothing',
 		async (operation) => {
-			const unused = trap();
+			const trapped = trap();
 			const { error } = await runNode({
 				parameters: single(operation, { companyId: locator('={{ "123" }}') }),
 			});
 			expect(error?.message).toBe('Company: "123" is not a valid UUID [item 0]');
-			expect(unused.isDone()).toBe(false);
+			expectNothingSent(trapped);
 		},
 	);
 });
@@ -486,9 +446,9 @@ describe('Company > Get Jobs', () => {
 	});
 
 	it('refuses Limit 0 and sends nothing', async () => {
-		const unused = trap();
+		const trapped = trap();
 		const { error } = await runNode({ parameters: single('getJobs', { limit: '={{ 0 }}' }) });
 		expect(error?.message).toBe('Limit: must be a whole number from 1 to 100000, got 0 [item 0]');
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 });

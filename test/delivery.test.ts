@@ -2,34 +2,12 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { API_KEY, BASE_URL, runNode } from './helpers/engine';
+import { api, expectNothingSent, locator, trap } from './helpers/api';
+import { runNode } from './helpers/engine';
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
 const PS2 = '660e8400-e29b-41d4-a716-446655440001';
 const PATH = `/api/v1/deliveries/${PS}/companies`;
-
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
-
-interface SeenRequest {
-	method: string;
-	path: string;
-	body: unknown;
-}
-
-/** The API, with the key checked on every request and each request's method, path and body kept. */
-function api() {
-	const seen: SeenRequest[] = [];
-	const scope = nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);
-	scope.on('request', (request: { method: string; path: string }, _interceptor, body: unknown) =>
-		seen.push({ method: request.method, path: request.path, body }),
-	);
-	return { scope, seen };
-}
-
-/** An interceptor that must stay unused: proof that validation sent nothing. */
-function trap() {
-	return nock(BASE_URL).get(/.*/).reply(200, { items: [] });
-}
 
 const prospect = (company: number, index: number) => ({
 	id: `ps_${company}_${index}`,
@@ -291,7 +269,7 @@ describe('Delivery > Get Many Companies: validation sends nothing', () => {
 			'Limit: must be a whole number from 1 to 100000, got 0 [item 0]',
 		],
 	])('refuses %s', async (_name, input, message) => {
-		const unused = trap();
+		const trapped = trap();
 		const { items, error } = await runNode({
 			parameters: deliveries({
 				prospectSearchId: locator('={{ $json.search }}'),
@@ -302,14 +280,14 @@ describe('Delivery > Get Many Companies: validation sends nothing', () => {
 		});
 		expect(items).toEqual([]);
 		expect(error?.message).toBe(message);
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 
 	it('refuses a literal Delivered Since that does not parse', async () => {
-		const unused = trap();
+		const trapped = trap();
 		const { error } = await runNode({ parameters: deliveries({ deliveredSince: '2025-13-45' }) });
 		expect(error?.message).toBe('Delivered Since: "2025-13-45" is not a date and time [item 0]');
 		expect(error?.description).toContain('ISO 8601');
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 });

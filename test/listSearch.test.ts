@@ -1,50 +1,17 @@
 import nock from 'nock';
-import { LoadOptionsContext } from 'n8n-core';
-import type { INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { OpenProspectApi } from '../credentials/OpenProspectApi.credentials';
 import {
 	searchCompanies,
 	searchProspects,
 	searchProspectSearches,
 } from '../nodes/OpenProspect/methods/listSearch';
-import { EngineCredentialsHelper } from '../scripts/lib/engine.mjs';
-import { API_KEY, BASE_URL, NODE_TYPE, nodeTypes } from './helpers/engine';
+import { API_KEY, BASE_URL, loadOptionsContext } from './helpers/engine';
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
 
 const locator = (value: string, mode = 'list') => ({ __rl: true, mode, value });
-
-/**
- * n8n-core's own LoadOptionsContext, as the editor uses it for a resource locator's list: the
- * node's current parameters, the credential applied by the credentials helper, real HTTP helpers.
- */
-function loadOptionsContext(parameters: INodeParameters, path: string): LoadOptionsContext {
-	const node: INode = {
-		id: 'node',
-		name: 'OpenProspect',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { openProspectApi: { id: 'cred-1', name: 'OpenProspect account' } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
-	const credentialType = new OpenProspectApi();
-	const additionalData = {
-		credentialsHelper: new EngineCredentialsHelper(
-			{ [credentialType.name]: credentialType },
-			{ apiKey: API_KEY, baseUrl: BASE_URL },
-		),
-		currentNodeParameters: parameters,
-		variables: {},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, node, additionalData, path);
-}
 
 function api() {
 	return nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);

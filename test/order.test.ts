@@ -1,10 +1,12 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
-import { API_KEY, BASE_URL, runNode } from './helpers/engine';
+import { api, expectNothingSent, locator, trap } from './helpers/api';
+import { START, useFakeClock } from './helpers/clock';
+import { runNode } from './helpers/engine';
 
 // n8n's sleep is the only timer the node uses: here it advances the (fake) clock instead of waiting.
 const realSleep = vi.hoisted(() => ({
@@ -16,22 +18,11 @@ vi.mock('n8n-workflow', async (importOriginal) => {
 	return { ...original, sleep: vi.fn(async () => {}) };
 });
 const sleepMock = vi.mocked(sleep);
-const START = Date.parse('2025-06-01T08:00:00Z');
 const elapsedMs = () => Date.now() - START;
 
 beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ['Date'] });
-	vi.setSystemTime(START);
-	sleepMock.mockReset();
-	sleepMock.mockImplementation(async (ms: number) => {
-		vi.setSystemTime(Date.now() + ms);
-	});
-});
-afterEach(() => {
-	vi.useRealTimers();
-	nock.cleanAll();
-});
+afterEach(() => nock.cleanAll());
+useFakeClock(sleepMock);
 
 const ORDER_ID = 'ord-1';
 const ORDER_PATH = `/api/v1/orders/${ORDER_ID}`;
@@ -39,7 +30,6 @@ const RESULTS_PATH = `${ORDER_PATH}/results`;
 const DERIVED_KEY = /^n8n-[0-9a-f]{40}$/;
 const HINT = 'use the OpenProspect Trigger (Order Finished) for long jobs';
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const order = (status: string, extra: IDataObject = {}) => ({
 	id: ORDER_ID,
 	status,
@@ -63,50 +53,10 @@ const result = (index: number, sourceId: string | null = null): IDataObject => (
 	technologies: ['React'],
 });
 
-interface Seen {
-	method: string;
-	path: string;
-	body: unknown;
-	key?: string;
-}
-
-/** The API with the key checked on every request; each request's method, path, body and key kept. */
-function api() {
-	const seen: Seen[] = [];
-	const scope = nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);
-	scope.on(
-		'request',
-		(
-			request: { method: string; path: string; headers: Record<string, string> },
-			_interceptor: unknown,
-			body: string,
-		) => {
-			seen.push({
-				method: request.method,
-				path: request.path,
-				body: body ? (JSON.parse(body) as unknown) : undefined,
-				key: request.headers['idempotency-key'],
-			});
-		},
-	);
-	return { scope, seen };
-}
-
 /** Answers GET ORDER_PATH with each of `statuses` in turn. */
 function statusSequence(scope: nock.Scope, ...replies: Array<[number, IDataObject]>) {
 	for (const [status, body] of replies) scope.get(ORDER_PATH).reply(status, body);
 	return scope;
-}
-
-/** An interceptor that must stay unused: proof that validation sent nothing. */
-function trap() {
-	const scope = nock(BASE_URL).post(/.*/).reply(201, {}).get(/.*/).reply(200, {});
-	return { scope, pending: nock.pendingMocks() };
-}
-
-function expectNothingSent(trapped: ReturnType<typeof trap>) {
-	expect(trapped.scope.isDone()).toBe(false);
-	expect(nock.pendingMocks()).toEqual(trapped.pending);
 }
 
 function create(parameters: INodeParameters): INodeParameters {
@@ -745,7 +695,7 @@ describe('Order > Get, Get Many', () => {
 		const { scope, seen } = api();
 		scope.get(ORDER_PATH).reply(200, order('IN_PROGRESS'));
 		const { items, error } = await runNode({
-			parameters: { resource: 'order', operation: 'get', orderId: byId(ORDER_ID) },
+			parameters: { resource: 'order', operation: 'get', orderId: locator(ORDER_ID) },
 		});
 		expect(error).toBeUndefined();
 		expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET ${ORDER_PATH}`]);
@@ -757,7 +707,7 @@ describe('Order > Get, Get Many', () => {
 		const trapped = trap();
 		for (const operation of ['get', 'getResults']) {
 			const { error } = await runNode({
-				parameters: { resource: 'order', operation, orderId: byId(' ') },
+				parameters: { resource: 'order', operation, orderId: locator(' ') },
 			});
 			expect(error?.message).toBe('Order: is empty [item 0]');
 		}
@@ -811,7 +761,7 @@ describe('Order > Get Results', () => {
 	const getResults = (extra: INodeParameters = {}) => ({
 		resource: 'order',
 		operation: 'getResults',
-		orderId: byId(ORDER_ID),
+		orderId: locator(ORDER_ID),
 		...extra,
 	});
 

@@ -2,33 +2,11 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { API_KEY, BASE_URL, runNode } from './helpers/engine';
+import { api, expectNothingSent, locator, trap } from './helpers/api';
+import { runNode } from './helpers/engine';
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
 const CO = '7f3e8c90-1234-5678-9abc-def012345678';
-
-const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
-
-interface SeenRequest {
-	method: string;
-	path: string;
-	body: unknown;
-}
-
-/** The API, with the key checked on every request and each request's method, path and body kept. */
-function api() {
-	const seen: SeenRequest[] = [];
-	const scope = nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);
-	scope.on('request', (request: { method: string; path: string }, _interceptor, body: unknown) =>
-		seen.push({ method: request.method, path: request.path, body }),
-	);
-	return { scope, seen };
-}
-
-/** An interceptor that must stay unused: proof that validation sent nothing. */
-function trap() {
-	return nock(BASE_URL).get(/.*/).reply(200, { items: [] });
-}
 
 const prospect = (index: number) => ({
 	id: `ps_${index}`,
@@ -158,18 +136,18 @@ describe('Prospect > Get Many', () => {
 		['companyId', 'Company ID'],
 		['prospectSearchId', 'Prospect Search ID'],
 	])('refuses a malformed %s filter and sends nothing', async (filter, displayName) => {
-		const unused = trap();
+		const trapped = trap();
 		const { error } = await runNode({ parameters: getAll({ filters: { [filter]: 'acme' } }) });
 		expect(error?.message).toBe(`Filters > ${displayName}: "acme" is not a valid UUID [item 0]`);
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 
 	it('refuses Limit 0 and sends nothing', async () => {
-		const unused = trap();
+		const trapped = trap();
 		const { error } = await runNode({ parameters: getAll({ limit: '={{ 0 }}' }) });
 		expect(error?.message).toBe('Limit: must be a whole number from 1 to 100000, got 0 [item 0]');
 		expect(error?.description).toBe('Or turn on Return All.');
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 });
 
@@ -230,12 +208,12 @@ describe('Prospect > Get', () => {
 			'Prospect: "ps_1/jobs" is not an ID (it contains / ? or #) [item 0]',
 		],
 	])('refuses %s and sends nothing', async (_name, id, message) => {
-		const unused = trap();
+		const trapped = trap();
 		const { error } = await runNode({
 			parameters: get({ prospectId: locator('={{ $json.id }}') }),
 			input: [{ id }],
 		});
 		expect(error?.message).toBe(message);
-		expect(unused.isDone()).toBe(false);
+		expectNothingSent(trapped);
 	});
 });

@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { expectNothingSent, locator } from './helpers/api';
 import { BASE_URL, runNode } from './helpers/engine';
 
 beforeAll(() => nock.disableNetConnect());
@@ -11,18 +12,8 @@ const SEARCH = '550e8400-e29b-41d4-a716-446655440000';
 const OTHER = '7f3e8c90-1234-5678-9abc-def012345678';
 const PATH = `/api/v1/prospect-searches/${SEARCH}`;
 
-function byId(value: string) {
-	return { __rl: true, mode: 'id', value };
-}
-
 function prospectSearch(operation: string, parameters: INodeParameters = {}): INodeParameters {
 	return { resource: 'prospectSearch', operation, ...parameters };
-}
-
-/** Proves a validation error stopped the node before any request: the interceptors are untouched. */
-function expectNothingSent(scope: nock.Scope, pendingBefore: string[]) {
-	expect(scope.isDone()).toBe(false);
-	expect(nock.pendingMocks()).toEqual(pendingBefore);
 }
 
 describe('Prospect Search > Get Many', () => {
@@ -77,7 +68,7 @@ describe('Prospect Search > Get Many', () => {
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({ parameters: prospectSearch('getAll', { limit: 0 }) });
 		expect(error?.message).toBe('Limit: must be a whole number from 1 to 100000, got 0 [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 
@@ -89,7 +80,7 @@ describe('Prospect Search > Get', () => {
 			.get(`/api/v1/prospect-searches/${OTHER}`)
 			.reply(200, { id: OTHER, version: 1 });
 		const { items, error } = await runNode({
-			parameters: prospectSearch('get', { prospectSearchId: byId('={{ $json.search }}') }),
+			parameters: prospectSearch('get', { prospectSearchId: locator('={{ $json.search }}') }),
 			input: [{ search: SEARCH }, { search: OTHER }],
 		});
 		expect(error).toBeUndefined();
@@ -107,7 +98,7 @@ describe('Prospect Search > Get', () => {
 			.get(`/api/v1/prospect-searches/${OTHER}`)
 			.reply(200, { id: OTHER });
 		const { items, error } = await runNode({
-			parameters: prospectSearch('get', { prospectSearchId: byId('={{ $json.search }}') }),
+			parameters: prospectSearch('get', { prospectSearchId: locator('={{ $json.search }}') }),
 			input: [{ search: SEARCH }, { search: 'not-a-uuid' }, { search: OTHER }],
 			continueOnFail: true,
 		});
@@ -130,11 +121,11 @@ describe('Prospect Search > Get', () => {
 		const scope = nock(BASE_URL).get(/.*/).reply(200, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: prospectSearch('get', { prospectSearchId: byId('={{ $json.search }}') }),
+			parameters: prospectSearch('get', { prospectSearchId: locator('={{ $json.search }}') }),
 			input: [{ search: '' }],
 		});
 		expect(error?.message).toBe('Prospect Search: is empty [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 
@@ -159,7 +150,7 @@ describe('Prospect Search > Update', () => {
 			.reply(200, updated);
 		const { items, error } = await runNode({
 			parameters: prospectSearch('update', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				updateFields: { name: ' New name ', idealCustomerProfile: 'B2B SaaS in DACH' },
 			}),
 		});
@@ -174,7 +165,7 @@ describe('Prospect Search > Update', () => {
 			.reply(200, { id: SEARCH, version: 4, stripped_fields: ['search_keywords'] });
 		const { items, error } = await runNode({
 			parameters: prospectSearch('update', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				useCurrentVersion: false,
 				version: 3,
 				updateFields: { name: 'Renamed' },
@@ -195,7 +186,7 @@ describe('Prospect Search > Update', () => {
 			});
 		const { error } = await runNode({
 			parameters: prospectSearch('update', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				useCurrentVersion: false,
 				version: 2,
 				updateFields: { name: 'X' },
@@ -216,11 +207,11 @@ describe('Prospect Search > Update', () => {
 		const scope = nock(BASE_URL).get(PATH).reply(200, { version: 1 }).patch(PATH).reply(200, {});
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
-			parameters: prospectSearch('update', { prospectSearchId: byId(SEARCH), updateFields: {} }),
+			parameters: prospectSearch('update', { prospectSearchId: locator(SEARCH), updateFields: {} }),
 		});
 		expect(error?.message).toBe('Update Fields: nothing to update [item 0]');
 		expect(error?.description).toBe('Add Name and/or Ideal Customer Profile under Update Fields.');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 
 	it('refuses an empty name and a Version that is not a whole number without sending anything', async () => {
@@ -228,21 +219,21 @@ describe('Prospect Search > Update', () => {
 		const pending = nock.pendingMocks();
 		const empty = await runNode({
 			parameters: prospectSearch('update', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				updateFields: { name: ' ' },
 			}),
 		});
 		expect(empty.error?.message).toBe('Name: is empty [item 0]');
 		const fractional = await runNode({
 			parameters: prospectSearch('update', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				useCurrentVersion: false,
 				version: 1.5,
 				updateFields: { name: 'A' },
 			}),
 		});
 		expect(fractional.error?.message).toBe('Version: must be a whole number of 0 or more [item 0]');
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 
@@ -254,7 +245,7 @@ describe('Prospect Search > Get Blacklists', () => {
 			.reply(200, { items: [{ id: 'bl-1' }, { id: 'bl-2' }], total: 2 });
 		const { items, error } = await runNode({
 			parameters: prospectSearch('getBlacklists', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				returnAll: true,
 			}),
 		});
@@ -276,7 +267,7 @@ describe('Prospect Search > Set Blacklists', () => {
 			.reply(200, answer);
 		const { items, error } = await runNode({
 			parameters: prospectSearch('setBlacklists', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				blacklistIds: 'bl-1, bl-2, bl-1',
 			}),
 		});
@@ -293,7 +284,7 @@ describe('Prospect Search > Set Blacklists', () => {
 			.reply(204);
 		const { items, error } = await runNode({
 			parameters: prospectSearch('setBlacklists', {
-				prospectSearchId: byId('={{ $json.search }}'),
+				prospectSearchId: locator('={{ $json.search }}'),
 				blacklistIds: '={{ $json.lists }}',
 			}),
 			input: [
@@ -318,7 +309,7 @@ describe('Prospect Search > Set Blacklists', () => {
 			.reply(200, { prospect_search_id: SEARCH, blacklist_ids: [], total: 0 });
 		const { items, error } = await runNode({
 			parameters: prospectSearch('setBlacklists', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				clearAll: true,
 			}),
 		});
@@ -332,7 +323,7 @@ describe('Prospect Search > Set Blacklists', () => {
 		const pending = nock.pendingMocks();
 		const { error } = await runNode({
 			parameters: prospectSearch('setBlacklists', {
-				prospectSearchId: byId(SEARCH),
+				prospectSearchId: locator(SEARCH),
 				blacklistIds: '={{ [] }}',
 			}),
 		});
@@ -340,7 +331,7 @@ describe('Prospect Search > Set Blacklists', () => {
 		expect(error?.description).toBe(
 			'An empty list would remove every blacklist from the prospect search. Turn on Clear All if that is what you want.',
 		);
-		expectNothingSent(scope, pending);
+		expectNothingSent({ scope, pending });
 	});
 });
 

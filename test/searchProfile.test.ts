@@ -1,9 +1,11 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { API_KEY, BASE_URL, runNode } from './helpers/engine';
+import { api, expectNothingSent, trap } from './helpers/api';
+import { START, useFakeClock } from './helpers/clock';
+import { runNode } from './helpers/engine';
 
 // n8n's sleep is the only timer the node uses: here it advances the (fake) clock instead of waiting.
 vi.mock('n8n-workflow', async (importOriginal) => ({
@@ -11,21 +13,10 @@ vi.mock('n8n-workflow', async (importOriginal) => ({
 	sleep: vi.fn(async () => {}),
 }));
 const sleepMock = vi.mocked(sleep);
-const START = Date.parse('2025-06-01T08:00:00Z');
 
 beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ['Date'] });
-	vi.setSystemTime(START);
-	sleepMock.mockReset();
-	sleepMock.mockImplementation(async (ms: number) => {
-		vi.setSystemTime(Date.now() + ms);
-	});
-});
-afterEach(() => {
-	vi.useRealTimers();
-	nock.cleanAll();
-});
+afterEach(() => nock.cleanAll());
+useFakeClock(sleepMock);
 
 const CREATION_ID = 'pc-1';
 const CREATIONS = '/api/v1/search-profile-creations';
@@ -40,44 +31,6 @@ const creation = (status: string, extra: IDataObject = {}) => ({
 	error_message: null,
 	...extra,
 });
-
-interface Seen {
-	method: string;
-	path: string;
-	body: unknown;
-	key?: string;
-}
-
-function api() {
-	const seen: Seen[] = [];
-	const scope = nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);
-	scope.on(
-		'request',
-		(
-			request: { method: string; path: string; headers: Record<string, string> },
-			_interceptor: unknown,
-			body: string,
-		) => {
-			seen.push({
-				method: request.method,
-				path: request.path,
-				body: body ? (JSON.parse(body) as unknown) : undefined,
-				key: request.headers['idempotency-key'],
-			});
-		},
-	);
-	return { scope, seen };
-}
-
-function trap() {
-	const scope = nock(BASE_URL).post(/.*/).reply(201, {}).get(/.*/).reply(200, {});
-	return { scope, pending: nock.pendingMocks() };
-}
-
-function expectNothingSent(trapped: ReturnType<typeof trap>) {
-	expect(trapped.scope.isDone()).toBe(false);
-	expect(nock.pendingMocks()).toEqual(trapped.pending);
-}
 
 const create = (parameters: INodeParameters = {}): INodeParameters => ({
 	resource: 'searchProfile',

@@ -265,6 +265,20 @@ describe('Order Finished', () => {
 		);
 	});
 
+	it('Fetch Test Event reads on page by page until an order matches, and no page after it', async () => {
+		const received = (from: number, count: number) =>
+			Array.from({ length: count }, (_, index) => order(`r${from + index}`, T0, 'RECEIVED'));
+		const orders = [...received(0, 150), order('done', T0, 'COMPLETED'), ...received(150, 100)];
+		const first = expectOrdersPage(orders);
+		const second = expectOrdersPage(orders, 100);
+		const unread = expectOrdersPage(orders, 200);
+		const { out } = await runPoll({ parameters: orderParameters(), mode: 'manual' });
+		expect(first.isDone()).toBe(true);
+		expect(second.isDone()).toBe(true);
+		expect(unread.isDone()).toBe(false);
+		expect(out?.[0].map((item) => item.json.id)).toEqual(['done']);
+	});
+
 	function results(count: number, offset: number, total: number) {
 		const items = Array.from({ length: Math.min(count, total - offset) }, (_, i) => ({
 			id: `c${offset + i}`,
@@ -512,6 +526,27 @@ describe('New Delivered Companies', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(out?.[0].map((item) => item.json.id)).toEqual(['newest']);
 		expect(fromDatabase(staticData)).toEqual({});
+	});
+
+	it('Fetch Test Event without a total reads every page to the end for the newest delivery', async () => {
+		const companies = Array.from({ length: 130 }, (_, index) => company(`c${index}`, T0 + index));
+		const withoutTotal = (offset: number, limit: number) => ({
+			items: companies.slice(offset, offset + limit),
+			has_more: offset + limit < companies.length,
+		});
+		const scope = nock(BASE_URL)
+			.get(DELIVERIES)
+			.query({ limit: '1', offset: '0' })
+			.reply(200, withoutTotal(0, 1))
+			.get(DELIVERIES)
+			.query({ limit: '100', offset: '0' })
+			.reply(200, withoutTotal(0, 100))
+			.get(DELIVERIES)
+			.query({ limit: '100', offset: '100' })
+			.reply(200, withoutTotal(100, 100));
+		const { out } = await runPoll({ parameters: deliveryParameters(), mode: 'manual' });
+		expect(scope.isDone()).toBe(true);
+		expect(out?.[0].map((item) => item.json.id)).toEqual(['c129']);
 	});
 
 	it('Fetch Test Event before any delivery says what to do', async () => {

@@ -5,6 +5,7 @@
  * and the benchmarks); this file adds the package's node types and typed, test-friendly wrappers.
  */
 import type { ExecuteContext } from 'n8n-core';
+import { LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -13,8 +14,10 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	IRun,
+	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { OpenProspectApi } from '../../credentials/OpenProspectApi.credentials';
 import { OpenProspect } from '../../nodes/OpenProspect/OpenProspect.node';
@@ -46,6 +49,11 @@ function credentialsHelper(credentials?: ICredentialDataDecryptedObject) {
 }
 
 const CREDENTIALS = { openProspectApi: { id: 'cred-1', name: 'OpenProspect account' } };
+
+/** A node of this package with the test credential, as a workflow holds it. */
+function packageNode(node: Pick<INode, 'id' | 'name' | 'type' | 'parameters'>): INode {
+	return { ...node, typeVersion: 1, position: [0, 0], credentials: CREDENTIALS };
+}
 
 export interface NodeSettings {
 	continueOnFail?: boolean;
@@ -90,13 +98,13 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 			parameters: {},
 		},
 		{
-			id: 'node',
-			name: nodeName,
-			type: NODE_TYPE,
-			typeVersion: 1,
+			...packageNode({
+				id: 'node',
+				name: nodeName,
+				type: NODE_TYPE,
+				parameters: options.parameters,
+			}),
 			position: [200, 0],
-			parameters: options.parameters,
-			credentials: CREDENTIALS,
 			continueOnFail: options.continueOnFail,
 			retryOnFail: options.retryOnFail,
 			maxTries: options.maxTries,
@@ -142,15 +150,12 @@ export interface PollResult {
  * object passed in, so several polls over the same object behave like a persisted workflow.
  */
 export async function runPoll(options: PollOptions): Promise<PollResult> {
-	const node: INode = {
+	const node = packageNode({
 		id: 'trigger',
 		name: 'OpenProspect Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
 		parameters: options.parameters,
-		credentials: CREDENTIALS,
-	};
+	});
 	return await engine.runPoll({
 		node,
 		nodeTypes,
@@ -173,19 +178,33 @@ export async function testCredential(data: ICredentialDataDecryptedObject) {
 export function makeExecuteContext(
 	options: AdditionalDataOptions & { abortSignal?: AbortSignal } = {},
 ): ExecuteContext {
-	const node: INode = {
+	const node = packageNode({
 		id: 'node',
 		name: 'OpenProspect',
 		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
 		parameters: { resource: 'apiKey', operation: 'validate' },
-		credentials: CREDENTIALS,
-	};
+	});
 	return engine.makeExecuteContext({
 		node,
 		nodeTypes,
 		credentialsHelper: credentialsHelper(options.credentials),
 		abortSignal: options.abortSignal,
 	});
+}
+
+/**
+ * n8n-core's own LoadOptionsContext, as the editor uses it for a resource locator's list: the
+ * node's current parameters, the credential applied by the credentials helper, real HTTP helpers.
+ */
+export function loadOptionsContext(parameters: INodeParameters, path: string): LoadOptionsContext {
+	const node = packageNode({ id: 'node', name: 'OpenProspect', type: NODE_TYPE, parameters });
+	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+	const additionalData = {
+		credentialsHelper: credentialsHelper(),
+		currentNodeParameters: parameters,
+		variables: {},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, node, additionalData, path);
 }

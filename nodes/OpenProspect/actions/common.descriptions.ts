@@ -179,12 +179,65 @@ export const additionalQueryParameters: INodeProperties = {
 	],
 };
 
+/** The Options collection; the helpers read its values as `options.<name>`. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
 /** The Options collection of read operations: only the query-parameter escape hatch. */
-export const queryOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [additionalQueryParameters],
-};
+export const queryOptions = optionsCollection([additionalQueryParameters]);
+
+/** Options > Additional Body Fields (read by `readAdditionalBody`). */
+export function additionalBodyFields(description: string): INodeProperties {
+	return {
+		displayName: 'Additional Body Fields',
+		name: 'additionalBodyFields',
+		type: 'json',
+		default: '{}',
+		description,
+	};
+}
+
+/** Options > Idempotency Key of a create request (read by `readUserIdempotencyKey`). */
+export function idempotencyKeyOption(
+	description: string,
+	placeholder = 'e.g. crm-export-2025-06-01',
+): INodeProperties {
+	return {
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+	};
+}
+
+/** Output as CSV File and its output field (read by `readCsvOutputField`). */
+export function csvFileOutput(description: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Output as CSV File',
+			name: 'csvBinary',
+			type: 'boolean',
+			default: false,
+			description,
+		},
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			description: 'The name of the output binary field to put the CSV file in',
+			displayOptions: { show: { csvBinary: [true] } },
+		},
+	];
+}

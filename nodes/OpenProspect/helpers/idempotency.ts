@@ -52,6 +52,11 @@ export function idempotencyScope(
 	};
 }
 
+/** Options > Idempotency Key as the user gave it ('' when not given). */
+export function readUserIdempotencyKey(context: IExecuteFunctions, itemIndex: number): string {
+	return String(context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '');
+}
+
 /**
  * The user's own key when given (Options > Idempotency Key), else a derived one. With several
  * requests per item (batches), `part` keeps each request's key distinct.

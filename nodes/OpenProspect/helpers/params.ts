@@ -107,3 +107,93 @@ export function readAdditionalBody(context: IExecuteFunctions, itemIndex: number
 	}
 	return extra;
 }
+
+/** Comma-separated text, or a JSON array given as text. */
+function splitList(text: string): unknown[] {
+	const trimmed = text.trim();
+	if (trimmed.startsWith('[')) {
+		try {
+			const parsed = JSON.parse(trimmed) as unknown;
+			if (Array.isArray(parsed)) return parsed;
+		} catch {
+			// Not JSON after all: read it as a comma-separated list.
+		}
+	}
+	return trimmed.split(',');
+}
+
+/**
+ * The values of a list parameter given as comma-separated text, a JSON array string, or an array
+ * (from an expression or an AI agent). The values are not checked or trimmed here.
+ */
+export function readListParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): unknown[] {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	return Array.isArray(raw) ? raw : splitList(String(raw ?? ''));
+}
+
+/**
+ * Reads a list of IDs (see readListParameter). Values are trimmed; empty ones and duplicates are
+ * dropped.
+ */
+export function readIdList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): string[] {
+	const ids: string[] = [];
+	for (const value of readListParameter(context, itemIndex, name)) {
+		if (isObject(value) || Array.isArray(value)) {
+			throw invalidParameter(
+				context,
+				itemIndex,
+				displayName,
+				`${JSON.stringify(value)} is not an ID`,
+				'Give a list of IDs, e.g. id-1, id-2 or {{ ["id-1", "id-2"] }}.',
+			);
+		}
+		const id = String(value ?? '').trim();
+		if (id === '') continue;
+		if (/[/?#]/.test(id)) {
+			throw invalidParameter(
+				context,
+				itemIndex,
+				displayName,
+				`"${id}" is not an ID (it contains / ? or #)`,
+			);
+		}
+		ids.push(id);
+	}
+	return [...new Set(ids)];
+}
+
+/** "Put Output File in Field" / "Input Binary Field": a non-empty binary property name. */
+export function readBinaryPropertyName(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+): string {
+	const name = String(
+		context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '',
+	).trim();
+	if (name === '') throw invalidParameter(context, itemIndex, displayName, 'is empty');
+	return name;
+}
+
+/** The output binary field when Output as CSV File is on, else undefined. */
+export function readCsvOutputField(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): string | undefined {
+	if (!(context.getNodeParameter('csvBinary', itemIndex, false) as boolean)) return undefined;
+	return readBinaryPropertyName(context, itemIndex, 'Put Output File in Field');
+}
+
+/** The output of a delete operation: `deleted: true` (this node's contract) and `fields`. */
+export function deletedItems(fields: IDataObject): INodeExecutionData[] {
+	return toItems({ deleted: true, ...fields });
+}

@@ -15,14 +15,16 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { prospectSearchRLC } from '../actions/common.descriptions';
+import { deliveredCompaniesPath } from '../actions/delivery/shared';
 import { simplifyCompany } from '../helpers/simplify';
 import type { DeliveryEvent } from '../helpers/triggerCursor';
 import { advanceDeliveries, deliveryEventOf, readDeliveriesState } from '../helpers/triggerCursor';
 import { isUuid } from '../helpers/validation';
 import { PAGE_SIZE } from '../transport/pagination';
-import { MAX_PAGES_PER_POLL, pollLimits } from './limits';
+import { pollLimits } from './limits';
 import {
 	invalidRecord,
+	listPages,
 	pollOutput,
 	readFirstRunLimit,
 	readListPage,
@@ -44,10 +46,6 @@ export const description = updateDisplayOptions(
 	{ show: { event: ['newDeliveredCompanies'] } },
 	properties,
 );
-
-function deliveriesPath(prospectSearchId: string): string {
-	return `/api/v1/deliveries/${encodeURIComponent(prospectSearchId)}/companies`;
-}
 
 function readProspectSearchId(context: IPollFunctions): string {
 	const raw = context.getNodeParameter('prospectSearchId', '', { extractValue: true }) as unknown;
@@ -74,13 +72,10 @@ function readProspectSearchId(context: IPollFunctions): string {
 async function readNewest(this: IPollFunctions, path: string, count: number) {
 	const first = await readListPage.call(this, path, {}, 0, 1);
 	if (!first.hasMore) return first.items;
-	let offset = first.total !== undefined ? Math.max(0, first.total - count) : 0;
+	const offset = first.total !== undefined ? Math.max(0, first.total - count) : 0;
 	let tail: IDataObject[] = [];
-	for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
-		const page = await readListPage.call(this, path, {}, offset);
+	for await (const page of listPages.call(this, path, offset)) {
 		tail = [...tail, ...page.items].slice(-count);
-		if (!page.hasMore) break;
-		offset += page.items.length;
 	}
 	return tail;
 }
@@ -100,7 +95,7 @@ function eventJson(event: DeliveryEvent, prospectSearchId: string, simplify: boo
 export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const prospectSearchId = readProspectSearchId(this);
 	const simplify = readSimplify(this);
-	const path = deliveriesPath(prospectSearchId);
+	const path = deliveredCompaniesPath(prospectSearchId);
 
 	if (this.getMode() === 'manual') {
 		const [latest] = await readNewest.call(this, path, 1);

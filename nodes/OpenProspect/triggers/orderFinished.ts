@@ -17,6 +17,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { ORDERS_PATH, orderPath } from '../actions/order/shared';
 import { simplifyCompany } from '../helpers/simplify';
 import type { OrderEvent, OrdersState } from '../helpers/triggerCursor';
 import { advanceOrders, deferOrderEvents, readOrdersState } from '../helpers/triggerCursor';
@@ -24,9 +25,10 @@ import { TERMINAL_ORDER_STATUSES } from '../helpers/statuses';
 import { apiRequestAllItems } from '../transport';
 import { PAGE_SIZE } from '../transport/pagination';
 import type { PollLimits } from './limits';
-import { MAX_PAGES_PER_POLL, pollLimits } from './limits';
+import { pollLimits } from './limits';
 import {
 	invalidRecord,
+	listPages,
 	pollOutput,
 	readFirstRunLimit,
 	readListPage,
@@ -34,7 +36,6 @@ import {
 	triggerState,
 } from './shared';
 
-const ORDERS_PATH = '/api/v1/orders';
 const EVENT = 'order.finished';
 
 type IncludeResults = 'none' | 'perCompany' | 'perOrder';
@@ -125,7 +126,7 @@ interface OutputOptions {
 async function fetchResults(this: IPollFunctions, event: OrderEvent): Promise<IDataObject[]> {
 	if (event.status !== 'COMPLETED') return []; // only completed orders have results
 	return await apiRequestAllItems.call(this, {
-		path: `${ORDERS_PATH}/${encodeURIComponent(event.id)}/results`,
+		path: orderPath(event.id, '/results'),
 	});
 }
 
@@ -172,16 +173,13 @@ async function buildItems(
 
 /** Fetch Test Event: the newest order in one of the chosen statuses. The state is not touched. */
 async function latestEvent(this: IPollFunctions, statuses: string[]): Promise<OrderEvent> {
-	for (let offset = 0, pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
-		const page = await readListPage.call(this, ORDERS_PATH, {}, offset);
+	for await (const page of listPages.call(this, ORDERS_PATH)) {
 		for (const order of page.items) {
 			const status = typeof order.status === 'string' ? order.status.toUpperCase() : '';
 			if (!statuses.includes(status)) continue;
 			const id = String(order.id);
 			return { key: `${id}:${status}`, id, status, at: 0, order };
 		}
-		if (!page.hasMore) break;
-		offset += page.items.length;
 	}
 	throw new NodeOperationError(this.getNode(), 'No order has one of the chosen statuses yet', {
 		description: `Fetch Test Event shows the newest order whose status is one of: ${statuses.join(', ')}. Wait until an order finishes in OpenProspect, or choose more statuses, then fetch again. Once the workflow is active, the trigger fires for every order that finishes from then on.`,

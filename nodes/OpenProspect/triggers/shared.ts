@@ -6,42 +6,36 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { simplifyField } from '../actions/common.descriptions';
+import { optionsCollection, simplifyField } from '../actions/common.descriptions';
 import type { InvalidRecord, ListPage } from '../helpers/triggerCursor';
 import { apiRequest } from '../transport';
 import { hasNextPage, PAGE_SIZE, readPage } from '../transport/pagination';
+import { MAX_PAGES_PER_POLL } from './limits';
 
 export const MAX_ITEMS_ON_FIRST_RUN = 10_000;
 
 /** Parameters shared by both events: Simplify, and the first-run options. */
 export const commonProperties: INodeProperties[] = [
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Emit Existing on First Run',
-				name: 'emitExistingOnFirstRun',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the first poll after activation also emits events from before it (the newest ones, up to Max Items on First Run). When off, the first poll only records where to start and emits nothing.',
-			},
-			{
-				displayName: 'Max Items on First Run',
-				name: 'maxItemsOnFirstRun',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_ITEMS_ON_FIRST_RUN },
-				default: 50,
-				description:
-					'The most existing events the first poll emits when Emit Existing on First Run is on',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Emit Existing on First Run',
+			name: 'emitExistingOnFirstRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the first poll after activation also emits events from before it (the newest ones, up to Max Items on First Run). When off, the first poll only records where to start and emits nothing.',
+		},
+		{
+			displayName: 'Max Items on First Run',
+			name: 'maxItemsOnFirstRun',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_ITEMS_ON_FIRST_RUN },
+			default: 50,
+			description:
+				'The most existing events the first poll emits when Emit Existing on First Run is on',
+		},
+	]),
 ];
 
 export interface TriggerPage extends ListPage {
@@ -69,6 +63,23 @@ export async function readListPage(
 		);
 	}
 	return { items: page.items, hasMore: hasNextPage(page, offset, limit), total: page.total };
+}
+
+/**
+ * The pages of a list from `offset` on, until the last one or MAX_PAGES_PER_POLL pages. Pages are
+ * read one at a time as the caller asks for them, so stopping early reads no further.
+ */
+export async function* listPages(
+	this: IPollFunctions,
+	path: string,
+	offset = 0,
+): AsyncGenerator<TriggerPage> {
+	for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
+		const page = await readListPage.call(this, path, {}, offset);
+		yield page;
+		if (!page.hasMore) return;
+		offset += page.items.length;
+	}
 }
 
 /** Whether to simplify the output (the Simplify parameter). */

@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor } from '../../helpers/idempotency';
+import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { asRecord } from '../../helpers/params';
 import { apiRequest } from '../../transport';
-import { blacklistRLC } from '../common.descriptions';
+import { blacklistRLC, idempotencyKeyOption, optionsCollection } from '../common.descriptions';
 import { errorItem } from '../operation';
 import { readItemEntries } from './entries';
-import { blacklistPath, idempotencyKeyOption, readBlacklistId } from './shared';
+import { blacklistPath, IDEMPOTENCY_KEY_PLACEHOLDER, readBlacklistId } from './shared';
 
 /** The API takes at most this many entries per request. */
 export const MAX_ENTRIES_PER_REQUEST = 10_000;
@@ -92,20 +92,12 @@ const properties: INodeProperties[] = [
 			'The CSV needs a header row; columns company_name, website_url, external_id and city are read (other columns are ignored), and every row needs a company_name or a website_url',
 		displayOptions: { show: { source: ['csvFile'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				...idempotencyKeyOption,
-				description:
-					'Sent as the Idempotency-Key header so a repeated request is not applied twice. With several requests (more than 10,000 entries, or several blacklists) -1, -2, … is appended. Leave empty to let the node derive one.',
-			},
-		],
-	},
+	optionsCollection([
+		idempotencyKeyOption(
+			'Sent as the Idempotency-Key header so a repeated request is not applied twice. With several requests (more than 10,000 entries, or several blacklists) -1, -2, … is appended. Leave empty to let the node derive one.',
+			IDEMPOTENCY_KEY_PLACEHOLDER,
+		),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['blacklist'], operation: ['addEntries'] } };
@@ -183,13 +175,12 @@ async function sendBatch(
 ): Promise<INodeExecutionData> {
 	const itemIndex = batch.itemIndices[0];
 	const body = { entries: batch.entries };
-	const userKey = context.getNodeParameter('options.idempotencyKey', itemIndex, '') as string;
 	const response = await apiRequest.call(context, {
 		method: 'POST',
 		path: blacklistPath(batch.blacklistId, '/entries'),
 		body,
 		idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-			userKey,
+			userKey: readUserIdempotencyKey(context, itemIndex),
 			part: total > 1 ? number : undefined,
 		}),
 		itemIndex,

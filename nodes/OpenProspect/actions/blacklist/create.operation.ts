@@ -6,11 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor } from '../../helpers/idempotency';
+import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { asRecord, readAdditionalBody, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { idempotencyKeyOption } from './shared';
+import {
+	additionalBodyFields,
+	idempotencyKeyOption,
+	optionsCollection,
+} from '../common.descriptions';
+import { IDEMPOTENCY_KEY_PLACEHOLDER } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,24 +35,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Companies we already work with',
 		description: 'Optional note on what the blacklist is for. Left out when empty.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Body Fields',
-				name: 'additionalBodyFields',
-				type: 'json',
-				default: '{}',
-				description:
-					'Extra fields for the request body, as a JSON object, for fields this node does not list. Name and Description above take precedence.',
-			},
-			idempotencyKeyOption,
-		],
-	},
+	optionsCollection([
+		additionalBodyFields(
+			'Extra fields for the request body, as a JSON object, for fields this node does not list. Name and Description above take precedence.',
+		),
+		idempotencyKeyOption(
+			'Sent as the Idempotency-Key header so a repeated request is not applied twice. Leave empty to let the node derive one from the execution, item and request body. Reuse a key only with the same request.',
+			IDEMPOTENCY_KEY_PLACEHOLDER,
+		),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['blacklist'], operation: ['create'] } };
@@ -71,12 +67,13 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const body = readBody(this, itemIndex);
-	const userKey = this.getNodeParameter('options.idempotencyKey', itemIndex, '') as string;
 	const response = await apiRequest.call(this, {
 		method: 'POST',
 		path: '/api/v1/blacklists',
 		body,
-		idempotencyKey: idempotencyKeyFor(this, itemIndex, body, { userKey }),
+		idempotencyKey: idempotencyKeyFor(this, itemIndex, body, {
+			userKey: readUserIdempotencyKey(this, itemIndex),
+		}),
 		itemIndex,
 	});
 	return toItems(asRecord(response));

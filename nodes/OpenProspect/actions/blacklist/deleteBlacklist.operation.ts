@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { deletedItems } from '../../helpers/params';
 import { apiRequest } from '../../transport';
 import { blacklistRLC } from '../common.descriptions';
 import { blacklistPath, readBlacklistId } from './shared';
@@ -24,5 +25,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const blacklistId = readBlacklistId(this, itemIndex);
 	await apiRequest.call(this, { method: 'DELETE', path: blacklistPath(blacklistId), itemIndex });
-	return [{ json: { deleted: true, id: blacklistId } }];
+	return deletedItems({ id: blacklistId });
 }

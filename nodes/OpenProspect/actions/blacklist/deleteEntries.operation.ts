@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asRecord } from '../../helpers/params';
+import { asRecord, deletedItems, readIdList } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { blacklistRLC } from '../common.descriptions';
-import { blacklistPath, readBlacklistId, readIdList } from './shared';
+import { blacklistPath, readBlacklistId } from './shared';
 
 const properties: INodeProperties[] = [
 	blacklistRLC,
@@ -51,6 +51,5 @@ export async function execute(
 	);
 	// The API may answer with a count in `deleted`; `deleted: true` is this node's delete contract.
 	const { deleted, ...rest } = response;
-	const json = { deleted: true, ...rest };
-	return [{ json: typeof deleted === 'number' ? { ...json, deleted_count: deleted } : json }];
+	return deletedItems(typeof deleted === 'number' ? { ...rest, deleted_count: deleted } : rest);
 }

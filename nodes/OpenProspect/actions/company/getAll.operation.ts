@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readAdditionalQuery, toItems } from '../../helpers/params';
 import { simplifyCompany } from '../../helpers/simplify';
-import { invalidParameter, readId, readReturnLimit } from '../../helpers/validation';
+import { invalidParameter, readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
 import {
 	prospectSearchRLC,
@@ -16,6 +16,7 @@ import {
 	simplifyField,
 	queryOptions,
 } from '../common.descriptions';
+import { readProspectSearchId } from '../prospectSearch/shared';
 
 const REVIEW_STATUSES = ['accepted', 'pending', 'rejected'];
 
@@ -123,9 +124,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const prospectSearchId = readId(this, itemIndex, 'prospectSearchId', 'Prospect Search', {
-		uuid: true,
-	});
+	const prospectSearchId = readProspectSearchId(this, itemIndex);
 	const limit = readReturnLimit(this, itemIndex);
 	const qs = {
 		...readAdditionalQuery(this, itemIndex),

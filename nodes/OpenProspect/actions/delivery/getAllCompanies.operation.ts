@@ -7,16 +7,19 @@ import type {
 import { tryToParseDateTime, updateDisplayOptions } from 'n8n-workflow';
 
 import { csvBinary } from '../../helpers/csv';
-import { isObject, readAdditionalQuery, toItems } from '../../helpers/params';
+import { isObject, readAdditionalQuery, readCsvOutputField, toItems } from '../../helpers/params';
 import { simplifyCompany, simplifyProspect } from '../../helpers/simplify';
-import { invalidParameter, readId, readReturnLimit } from '../../helpers/validation';
+import { invalidParameter, readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
 import {
+	csvFileOutput,
 	prospectSearchRLC,
 	returnAllOrLimit,
 	simplifyField,
 	queryOptions,
 } from '../common.descriptions';
+import { readProspectSearchId } from '../prospectSearch/shared';
+import { deliveredCompaniesPath } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,23 +58,9 @@ const properties: INodeProperties[] = [
 		default: 'company',
 	},
 	simplifyField,
-	{
-		displayName: 'Output as CSV File',
-		name: 'csvBinary',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return one item holding a CSV file (one row per company or prospect, as chosen in Output) instead of one item per record',
-	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The name of the output binary field to put the CSV file in',
-		displayOptions: { show: { csvBinary: [true] } },
-	},
+	...csvFileOutput(
+		'Whether to return one item holding a CSV file (one row per company or prospect, as chosen in Output) instead of one item per record',
+	),
 	queryOptions,
 ];
 
@@ -94,14 +83,6 @@ function readDeliveredSince(context: IExecuteFunctions, itemIndex: number): stri
 			'Use ISO 8601, e.g. 2025-01-31T08:00:00Z, or pick a date.',
 		);
 	}
-}
-
-function readBinaryPropertyName(context: IExecuteFunctions, itemIndex: number): string {
-	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (name === '') {
-		throw invalidParameter(context, itemIndex, 'Put Output File in Field', 'is empty');
-	}
-	return name;
 }
 
 /** Flattens each company's embedded `prospects`, tagging every prospect with its company. */
@@ -129,26 +110,23 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const prospectSearchId = readId(this, itemIndex, 'prospectSearchId', 'Prospect Search', {
-		uuid: true,
-	});
+	const prospectSearchId = readProspectSearchId(this, itemIndex);
 	const deliveredSince = readDeliveredSince(this, itemIndex);
 	const limit = readReturnLimit(this, itemIndex);
 	const qs: IDataObject = readAdditionalQuery(this, itemIndex);
 	if (deliveredSince !== undefined) qs.delivered_since = deliveredSince;
 	const perProspect = this.getNodeParameter('output', itemIndex, 'company') === 'prospect';
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const asCsv = this.getNodeParameter('csvBinary', itemIndex, false) as boolean;
-	const binaryPropertyName = asCsv ? readBinaryPropertyName(this, itemIndex) : '';
+	const csvField = readCsvOutputField(this, itemIndex);
 
 	const companies = await apiRequestAllItems.call(this, {
-		path: `/api/v1/deliveries/${encodeURIComponent(prospectSearchId)}/companies`,
+		path: deliveredCompaniesPath(prospectSearchId),
 		qs,
 		limit,
 		itemIndex,
 	});
 	const rows = outputRows(companies, perProspect, simplify);
-	if (!asCsv) return toItems(rows);
+	if (csvField === undefined) return toItems(rows);
 
 	const fileName = `openprospect-delivery-${prospectSearchId}.csv`;
 	const json: IDataObject = {
@@ -157,5 +135,5 @@ export async function execute(
 		file_name: fileName,
 	};
 	if (deliveredSince !== undefined) json.delivered_since = deliveredSince;
-	return [{ json, binary: { [binaryPropertyName]: await csvBinary(this, rows, fileName) } }];
+	return [{ json, binary: { [csvField]: await csvBinary(this, rows, fileName) } }];
 }

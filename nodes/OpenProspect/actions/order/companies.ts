@@ -13,9 +13,8 @@ import {
 	hasNameOrWebsite,
 	toCompanyRow,
 } from '../../helpers/orderRows';
-import { isObject, readJsonParameter } from '../../helpers/params';
+import { isObject, readBinaryPropertyName, readJsonParameter } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
-import { readBinaryPropertyName } from './shared';
 
 /** Mapped parameter → body key of an enrichment row built from an input item. */
 const MAPPED_FIELDS = [

@@ -6,21 +6,23 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor } from '../../helpers/idempotency';
+import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
 import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest, apiRequestAllItems } from '../../transport';
-import { readItemCompanies, readMappedCompanies } from './companies';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
+	optionsCollection,
+} from '../common.descriptions';
+import { readItemCompanies, readMappedCompanies } from './companies';
+import {
 	missingIdError,
 	ORDER_TRIGGER_HINT,
 	ORDERS_PATH,
 	orderFailedError,
 	orderPath,
-	readUserIdempotencyKey,
 	recordId,
 	TERMINAL_ORDER_STATUSES,
 } from './shared';
@@ -195,33 +197,26 @@ const properties: INodeProperties[] = [
 		description: 'What to output once the order is COMPLETED',
 		displayOptions: { show: { waitForCompletion: [true] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			additionalBodyFields(
-				'Extra fields for the request body, as a JSON object, for fields this node does not list, e.g. {"title": "Q1 hotel prospects", "features": ["COMPANY_DATA", "CONTACTS"]} or {"order_type": "ENRICHMENT"}. The fields set above take precedence.',
-			),
-			idempotencyKeyOption(
-				'Sent as the Idempotency-Key header, so a repeated request (a retry) does not create a second order. Leave empty to let the node derive one from the execution, item and request body. With several input items, use an expression that differs per item. Reuse a key only with the same request.',
-			),
-			{
-				displayName: 'Merge Input Fields',
-				name: 'mergeInputFields',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. crm_id, owner',
-				description:
-					'Comma-separated names of input item fields to copy into each result (Output = Results), under "input". Enter * for all fields.',
-				displayOptions: {
-					show: { '/orderType': ['enrichment'], '/companySource': ['inputItems'] },
-				},
+	optionsCollection([
+		additionalBodyFields(
+			'Extra fields for the request body, as a JSON object, for fields this node does not list, e.g. {"title": "Q1 hotel prospects", "features": ["COMPANY_DATA", "CONTACTS"]} or {"order_type": "ENRICHMENT"}. The fields set above take precedence.',
+		),
+		idempotencyKeyOption(
+			'Sent as the Idempotency-Key header, so a repeated request (a retry) does not create a second order. Leave empty to let the node derive one from the execution, item and request body. With several input items, use an expression that differs per item. Reuse a key only with the same request.',
+		),
+		{
+			displayName: 'Merge Input Fields',
+			name: 'mergeInputFields',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. crm_id, owner',
+			description:
+				'Comma-separated names of input item fields to copy into each result (Output = Results), under "input". Enter * for all fields.',
+			displayOptions: {
+				show: { '/orderType': ['enrichment'], '/companySource': ['inputItems'] },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['order'], operation: ['create'] } };

@@ -7,17 +7,18 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { csvBinary } from '../../helpers/csv';
-import { readAdditionalQuery, toItems } from '../../helpers/params';
+import { readAdditionalQuery, readCsvOutputField, toItems } from '../../helpers/params';
 import { simplifyCompany } from '../../helpers/simplify';
 import { readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
 import {
-	additionalQueryParameters,
+	csvFileOutput,
 	orderRLC,
+	queryOptions,
 	returnAllOrLimit,
 	simplifyField,
 } from '../common.descriptions';
-import { orderPath, readBinaryPropertyName, readOrderId } from './shared';
+import { orderPath, readOrderId } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,23 +28,9 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllOrLimit,
 	simplifyField,
-	{
-		displayName: 'Output as CSV File',
-		name: 'csvBinary',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return one item holding a CSV file (one row per company) instead of JSON items. Create Order (Companies From: CSV File) reads such a file back.',
-	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The name of the output binary field to put the CSV file in',
-		displayOptions: { show: { csvBinary: [true] } },
-	},
+	...csvFileOutput(
+		'Whether to return one item holding a CSV file (one row per company) instead of JSON items. Create Order (Companies From: CSV File) reads such a file back.',
+	),
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -64,14 +51,7 @@ const properties: INodeProperties[] = [
 		default: 'perCompany',
 		displayOptions: { show: { csvBinary: [false] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [additionalQueryParameters],
-	},
+	queryOptions,
 ];
 
 const displayOptions = { show: { resource: ['order'], operation: ['getResults'] } };
@@ -90,10 +70,7 @@ export async function execute(
 	const limit = readReturnLimit(this, itemIndex);
 	const qs = readAdditionalQuery(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const asCsv = this.getNodeParameter('csvBinary', itemIndex, false) as boolean;
-	const binaryPropertyName = asCsv
-		? readBinaryPropertyName(this, itemIndex, 'Put Output File in Field')
-		: '';
+	const csvField = readCsvOutputField(this, itemIndex);
 
 	const results = await apiRequestAllItems.call(this, {
 		path: orderPath(orderId, '/results'),
@@ -102,10 +79,10 @@ export async function execute(
 		itemIndex,
 	});
 	const rows = simplify ? results.map(simplifyCompany) : results;
-	if (asCsv) {
+	if (csvField !== undefined) {
 		const fileName = `openprospect-order-${orderId}.csv`;
 		const json: IDataObject = { order_id: orderId, rows: rows.length, file_name: fileName };
-		return [{ json, binary: { [binaryPropertyName]: await csvBinary(this, rows, fileName) } }];
+		return [{ json, binary: { [csvField]: await csvBinary(this, rows, fileName) } }];
 	}
 	if (this.getNodeParameter('output', itemIndex, 'perCompany') === 'oneItem') {
 		return toItems({ order_id: orderId, count: rows.length, results: rows });

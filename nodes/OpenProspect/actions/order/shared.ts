@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { invalidParameter, readId } from '../../helpers/validation';
+import { readId } from '../../helpers/validation';
 
 export const ORDERS_PATH = '/api/v1/orders';
 export { TERMINAL_ORDER_STATUSES } from '../../helpers/statuses';
@@ -81,42 +81,4 @@ export function orderFailedError(
 		reason: reason ?? null,
 	};
 	return new NodeApiError(context.getNode(), response, { message, description, itemIndex });
-}
-
-export function additionalBodyFields(description: string): INodeProperties {
-	return {
-		displayName: 'Additional Body Fields',
-		name: 'additionalBodyFields',
-		type: 'json',
-		default: '{}',
-		description,
-	};
-}
-
-export function idempotencyKeyOption(description: string): INodeProperties {
-	return {
-		displayName: 'Idempotency Key',
-		name: 'idempotencyKey',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. crm-export-2025-06-01',
-		description,
-	};
-}
-
-export function readUserIdempotencyKey(context: IExecuteFunctions, itemIndex: number): string {
-	return String(context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '');
-}
-
-/** "Put Output File in Field" / "Input Binary Field": a non-empty binary property name. */
-export function readBinaryPropertyName(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	displayName: string,
-): string {
-	const name = String(
-		context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '',
-	).trim();
-	if (name === '') throw invalidParameter(context, itemIndex, displayName, 'is empty');
-	return name;
 }

@@ -1,28 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { readAdditionalQuery, toItems } from '../../helpers/params';
-import { readReturnLimit } from '../../helpers/validation';
-import { apiRequestAllItems } from '../../transport';
-import { returnAllOrLimit, queryOptions } from '../common.descriptions';
-
-const properties: INodeProperties[] = [...returnAllOrLimit, queryOptions];
-
-const displayOptions = { show: { resource: ['prospectSearch'], operation: ['getAll'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+import { listOperation } from '../listOperation';
 
 /** GET /api/v1/prospect-searches (its envelope has `total` but no `has_more`). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const limit = readReturnLimit(this, itemIndex);
-	const searches = await apiRequestAllItems.call(this, {
-		path: '/api/v1/prospect-searches',
-		qs: readAdditionalQuery(this, itemIndex),
-		limit,
-		itemIndex,
-	});
-	return toItems(searches);
-}
+export const { description, execute } = listOperation({
+	resource: 'prospectSearch',
+	path: '/api/v1/prospect-searches',
+});

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asRecord, toItems } from '../../helpers/params';
+import { asRecord, readIdList, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { readIdList } from '../blacklist/shared';
 import { prospectSearchRLC } from '../common.descriptions';
 import { prospectSearchPath, readProspectSearchId } from './shared';
 

@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asRecord, toItems } from '../../helpers/params';
+import { asRecord, readIdList, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { readIdList } from '../blacklist/shared';
-import { prospectSearchRLC } from '../common.descriptions';
+import { optionsCollection, prospectSearchRLC } from '../common.descriptions';
 import { prospectSearchPath, readProspectSearchId } from './shared';
 
 /** Update Fields option → API field (also its update mask path). */
@@ -71,24 +70,17 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Update Mask',
-				name: 'updateMask',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. name, ideal_customer_profile',
-				description:
-					'The API fields to update (AIP-134 field mask), comma-separated. Leave empty to update exactly the fields added under Update Fields. A field in the mask but not in the body is cleared.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Update Mask',
+			name: 'updateMask',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name, ideal_customer_profile',
+			description:
+				'The API fields to update (AIP-134 field mask), comma-separated. Leave empty to update exactly the fields added under Update Fields. A field in the mask but not in the body is cleared.',
+		},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['prospectSearch'], operation: ['update'] } };

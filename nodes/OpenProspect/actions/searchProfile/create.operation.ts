@@ -6,17 +6,22 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor } from '../../helpers/idempotency';
-import { asRecord, isObject, toItems, readAdditionalBody } from '../../helpers/params';
+import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
+import {
+	asRecord,
+	isObject,
+	readAdditionalBody,
+	readListParameter,
+	toItems,
+} from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
-	missingIdError,
-	readUserIdempotencyKey,
-	recordId,
-} from '../order/shared';
+	optionsCollection,
+} from '../common.descriptions';
+import { missingIdError, recordId } from '../order/shared';
 import { readWaitSettings, statusOf, waitForJob, waitProperties } from '../order/wait';
 import {
 	CREATION_GET_HINT,
@@ -121,21 +126,14 @@ const properties: INodeProperties[] = [
 		'the search profile creation',
 		'When it is reached, the creation goes on: read it later with Search Profile > Get.',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			additionalBodyFields(
-				'Extra fields for the request body, as a JSON object, for fields this node does not list. The fields set above take precedence.',
-			),
-			idempotencyKeyOption(
-				'Sent as the Idempotency-Key header, which OpenProspect requires here: the same key with the same request returns the existing creation instead of starting a second one. Leave empty to let the node derive one from the execution, item and request body. After a FAILED creation, retry with a NEW key.',
-			),
-		],
-	},
+	optionsCollection([
+		additionalBodyFields(
+			'Extra fields for the request body, as a JSON object, for fields this node does not list. The fields set above take precedence.',
+		),
+		idempotencyKeyOption(
+			'Sent as the Idempotency-Key header, which OpenProspect requires here: the same key with the same request returns the existing creation instead of starting a second one. Leave empty to let the node derive one from the execution, item and request body. After a FAILED creation, retry with a NEW key.',
+		),
+	]),
 ];
 
 const displayOptions = { show: { resource: ['searchProfile'], operation: ['create'] } };
@@ -158,28 +156,13 @@ const TEXT_FIELDS = [
 	{ key: 'output_language', name: 'additionalFields.outputLanguage' },
 ];
 
-function splitList(raw: string): unknown[] {
-	const trimmed = raw.trim();
-	if (trimmed.startsWith('[')) {
-		try {
-			const parsed = JSON.parse(trimmed) as unknown;
-			if (Array.isArray(parsed)) return parsed;
-		} catch {
-			// Not JSON after all: read it as a comma-separated list.
-		}
-	}
-	return trimmed.split(',');
-}
-
 function readList(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	name: string,
 	displayName: string,
 ): string[] {
-	const raw = context.getNodeParameter(`additionalFields.${name}`, itemIndex, '') as unknown;
-	const values = Array.isArray(raw) ? raw : splitList(String(raw ?? ''));
-	return values
+	return readListParameter(context, itemIndex, `additionalFields.${name}`)
 		.map((value) => {
 			if (isObject(value) || Array.isArray(value)) {
 				throw invalidParameter(

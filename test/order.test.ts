@@ -234,6 +234,27 @@ describe('Order > Create: enrichment', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
+	it('Input Items: refuses a repeated External ID (results could not be paired back) before sending', async () => {
+		const trapped = trap();
+		const { error } = await runNode({
+			parameters: create({
+				orderType: 'enrichment',
+				companySource: 'inputItems',
+				externalId: '={{ $json.crm_id }}',
+				companyName: '={{ $json.name }}',
+			}),
+			input: [
+				{ name: 'Acme', crm_id: 'CRM-1' },
+				{ name: 'Beta', crm_id: 'CRM-2' },
+				{ name: 'Acme again', crm_id: 'CRM-1' },
+			],
+		});
+		expect(error?.message).toBe(
+			'External ID: "CRM-1" is also the External ID of input item 0 [item 2]',
+		);
+		expectNothingSent(trapped);
+	});
+
 	it('JSON: one order per item, from text or from an array given by an expression (AI agent)', async () => {
 		const { scope, seen } = api();
 		scope.post('/api/v1/orders').times(2).reply(201, order('RECEIVED'));

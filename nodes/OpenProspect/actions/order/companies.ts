@@ -55,6 +55,7 @@ export function readMappedCompanies(
 ): MappedCompanies {
 	checkCount(context, 0, 'Input Items', itemCount);
 	const companies: IDataObject[] = [];
+	const firstItemWith = new Map<string, number>();
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		const values: IDataObject = {};
 		for (const field of MAPPED_FIELDS) {
@@ -78,6 +79,17 @@ export function readMappedCompanies(
 			context.getNodeParameter('externalId', itemIndex, ''),
 			itemIndex,
 		);
+		const earlier = firstItemWith.get(String(row.external_id));
+		if (earlier !== undefined) {
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'External ID',
+				`"${String(row.external_id)}" is also the External ID of input item ${earlier}`,
+				'Results are paired back to input items by External ID, so each item needs its own. Map a field that is unique per item (e.g. your CRM ID), or leave External ID empty to use the item index.',
+			);
+		}
+		firstItemWith.set(String(row.external_id), itemIndex);
 		companies.push(row);
 	}
 	return { companies, externalIds: companies.map((row) => String(row.external_id)) };

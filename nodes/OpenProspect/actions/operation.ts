@@ -1,10 +1,9 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * One operation: its UI and its logic. `execute` runs once per input item; the router pairs its
@@ -22,15 +21,14 @@ export interface OperationModule {
 	) => Promise<INodeExecutionData[] | undefined>;
 }
 
-/** The item continue-on-fail outputs for a failure, paired to the input item(s) it concerns. */
+/**
+ * The item continue-on-fail outputs for a failure, paired to the input item(s) it concerns. n8n
+ * keeps the error (message, description, httpCode) on `item.error` and sets the JSON to
+ * `{ error: message }` itself.
+ */
 export function errorItem(
 	error: Error,
 	paired: INodeExecutionData['pairedItem'],
 ): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.description) json.description = error.description;
-	}
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, error: error as NodeApiError, pairedItem: paired };
+	return { json: { error: error.message }, error: error as NodeApiError, pairedItem: paired };
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { subtitles } from '../nodes/OpenProspect/actions/properties';
 import { OpenProspect } from '../nodes/OpenProspect/OpenProspect.node';
 import { OpenProspectTrigger } from '../nodes/OpenProspect/OpenProspectTrigger.node';
 
@@ -81,6 +82,13 @@ describe.each(nodes)('%s description', (_, description) => {
 
 describe('OpenProspect node', () => {
 	const { description } = new OpenProspect();
+
+	it('shows "Resource: Operation" on the canvas for every operation', () => {
+		expect(Object.keys(subtitles)).toHaveLength(29);
+		expect(subtitles['order.create']).toBe('Order: Create');
+		expect(subtitles['prospectSearch.setBlacklists']).toBe('Prospect Search: Set Blacklists');
+		expect(description.subtitle).toContain('"company.getAll":"Company: Get Many"');
+	});
 
 	it('is usable as an AI-agent tool', () => {
 		expect(description.usableAsTool).toBe(true);

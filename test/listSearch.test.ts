@@ -27,14 +27,14 @@ describe('listSearch: searchProspectSearches', () => {
 			'parameters.prospectSearchId',
 		);
 
-	it('lists searches with status and app URL, and pages by offset', async () => {
+	it('lists searches with their app URL and any status other than active, and pages by offset', async () => {
 		const scope = api()
 			.get('/api/v1/prospect-searches')
 			.query({ limit: '100', offset: '0' })
 			.reply(200, {
 				items: [
-					{ id: PS, name: 'DACH hotels', status: 'active' },
-					{ id: 'ps-2', name: '' },
+					{ id: PS, name: 'DACH hotels', status: 'ACTIVE' },
+					{ id: 'ps-2', name: '', status: 'PAUSED_BY_ADMIN' },
 				],
 				total: 3,
 				limit: 100,
@@ -47,11 +47,15 @@ describe('listSearch: searchProspectSearches', () => {
 		expect(first).toEqual({
 			results: [
 				{
-					name: 'DACH hotels (active)',
+					name: 'DACH hotels',
 					value: PS,
 					url: `https://app.openprospect.io/searches/${PS}`,
 				},
-				{ name: 'ps-2', value: 'ps-2', url: 'https://app.openprospect.io/searches/ps-2' },
+				{
+					name: 'ps-2 (Paused by admin)',
+					value: 'ps-2',
+					url: 'https://app.openprospect.io/searches/ps-2',
+				},
 			],
 			paginationToken: '2',
 		});

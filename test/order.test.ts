@@ -886,7 +886,7 @@ describe('Order > Get Results', () => {
 			Buffer.from(file?.data ?? '', 'base64')
 				.toString('utf8')
 				.split('\r\n')[0],
-		).toBe('id,name,website,city,country,match_score,source_id');
+		).toBe('name,website,city,country,match_score,source_id,id');
 
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED', { order_type: 'ENRICHMENT' }));
 		const back = await runNode({

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './actions/properties';
+import { properties, subtitles } from './actions/properties';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -20,7 +20,8 @@ export class OpenProspect implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// "Order: Create" rather than the raw "create: order" (n8n only knows the first operation list).
+		subtitle: `={{ (${JSON.stringify(subtitles)})[$parameter["resource"] + "." + $parameter["operation"]] }}`,
 		description:
 			'Order qualified B2B companies and contacts from OpenProspect, enrich your own lists, and manage deliveries, searches and blacklists',
 		defaults: { name: 'OpenProspect' },

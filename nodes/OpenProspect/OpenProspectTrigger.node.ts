@@ -26,7 +26,7 @@ export class OpenProspectTrigger implements INodeType {
 		subtitle:
 			'={{ $parameter["event"] === "newDeliveredCompanies" ? "New Delivered Companies" : "Order Finished" }}',
 		description:
-			'Starts the workflow when an OpenProspect order finishes or new companies are delivered',
+			'Find and enrich B2B companies and contacts; start workflows when orders finish or companies are delivered',
 		defaults: { name: 'OpenProspect Trigger' },
 		polling: true,
 		inputs: [],

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as apiKey from './apiKey';
 import * as blacklist from './blacklist';
@@ -37,3 +37,23 @@ export const properties: INodeProperties[] = [
 	...prospectSearch.description,
 	...searchProfile.description,
 ];
+
+/** "Resource: Operation" display names by "resource.operation" value, for the canvas subtitle. */
+export const subtitles: Record<string, string> = (() => {
+	const resource = properties.find((property) => property.name === 'resource');
+	const resourceNames = new Map(
+		(resource?.options as INodePropertyOptions[]).map((option) => [option.value, option.name]),
+	);
+	const entries: Array<[string, string]> = [];
+	for (const property of properties.filter((candidate) => candidate.name === 'operation')) {
+		for (const value of property.displayOptions?.show?.resource ?? []) {
+			for (const option of property.options as INodePropertyOptions[]) {
+				entries.push([
+					`${String(value)}.${String(option.value)}`,
+					`${resourceNames.get(String(value))}: ${option.name}`,
+				]);
+			}
+		}
+	}
+	return Object.fromEntries(entries);
+})();

@@ -38,18 +38,20 @@ function simplify(record: IDataObject, fields: Record<string, string[]>): IDataO
 	return result;
 }
 
+// Readable fields first: n8n's table view shows columns in this order, and a UUID first pushes
+// the name off screen.
 const COMPANY_FIELDS: Record<string, string[]> = {
-	id: ['id', 'company_id'],
 	name: ['name', 'company_name'],
 	website: ['website', 'website_url', 'domain'],
 	city: ['city'],
 	country: ['country'],
-	business_type: ['business_type', 'industry'],
 	match_score: ['match_score'],
+	business_type: ['business_type', 'industry'],
 	review_status: ['review_status'],
-	prospect_search_id: ['prospect_search_id'],
 	// Order results echo the enrichment row's `external_id` here, so results can be matched back.
 	source_id: ['source_id', 'external_id'],
+	id: ['id', 'company_id'],
+	prospect_search_id: ['prospect_search_id'],
 };
 
 const PROSPECT_FIELDS: Record<string, string[]> = {

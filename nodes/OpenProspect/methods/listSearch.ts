@@ -56,6 +56,13 @@ async function searchList(
 	return { results, paginationToken: more ? String(offset + records.length) : undefined };
 }
 
+/** " (Paused)" for a status other than active; nothing for active searches, the usual case. */
+function statusLabel(status: unknown): string {
+	const value = text(status)?.toLowerCase();
+	if (!value || value === 'active') return '';
+	return ` (${value.charAt(0).toUpperCase()}${value.slice(1).replace(/_/g, ' ')})`;
+}
+
 export async function searchProspectSearches(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -66,7 +73,7 @@ export async function searchProspectSearches(
 		filter,
 		paginationToken,
 		toResult: (record) => ({
-			name: `${text(record.name) ?? String(record.id)}${text(record.status) ? ` (${String(record.status)})` : ''}`,
+			name: `${text(record.name) ?? String(record.id)}${statusLabel(record.status)}`,
 			value: String(record.id),
 			url: `https://app.openprospect.io/searches/${String(record.id)}`,
 		}),

@@ -75,7 +75,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'none',
 		description:
-			'Whether to fetch the companies of completed orders (one extra request per 100 companies)',
+			'Which companies of completed orders to fetch as well (one extra request per 100 companies)',
 	},
 ];
 

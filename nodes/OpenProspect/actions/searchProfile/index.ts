@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description: 'Get a search profile creation and its status',
-				action: 'Get a search profile creation',
+				action: 'Get the creation status of a search profile',
 			},
 		],
 		default: 'create',

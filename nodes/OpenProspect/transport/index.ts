@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -40,6 +41,8 @@ export interface ApiRequest {
 	policy?: RetryPolicy;
 	/** What the user can do to check the outcome of a write that may or may not have happened. */
 	outcomeCheckHint?: string;
+	/** Already-read credential data, so a loop over pages reads (and decrypts) it only once. */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -112,7 +115,18 @@ function defaultOutcomeHint(path: string): string {
  */
 export async function apiRequest(this: OpenProspectContext, request: ApiRequest): Promise<unknown> {
 	const node = this.getNode();
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials =
+		request.credentials ??
+		(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
+	// Handed to n8n's request helper too, which would otherwise read the credential a second time.
+	const decrypted = {
+		credentialsDecrypted: {
+			id: node.id,
+			name: CREDENTIAL_TYPE,
+			type: CREDENTIAL_TYPE,
+			data: credentials,
+		},
+	};
 	const problem = baseUrlProblem(credentials.baseUrl);
 	if (problem) {
 		throw new NodeOperationError(node, problem, {
@@ -153,6 +167,7 @@ export async function apiRequest(this: OpenProspectContext, request: ApiRequest)
 				this,
 				CREDENTIAL_TYPE,
 				options,
+				decrypted,
 			)) as IN8nHttpFullResponse;
 			const status = response.statusCode;
 			const responseHeaders = response.headers as IDataObject;
@@ -246,11 +261,15 @@ export async function apiRequestAllItems(
 	let offset = 0;
 	const maxPages = request.maxPages ?? 100_000;
 	let previousFirst: string | undefined;
+	const credentials =
+		request.credentials ??
+		(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
 	for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
 		const plan = nextPagePlan(offset, count, request.limit);
 		if (plan.limit <= 0) break;
 		const body = await apiRequest.call(this, {
 			...request,
+			credentials,
 			method: 'GET',
 			qs: { ...request.qs, limit: plan.limit, offset: plan.offset },
 		});

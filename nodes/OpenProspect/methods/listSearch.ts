@@ -8,9 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
 import { apiRequest } from '../transport';
-import { readPage } from '../transport/pagination';
-
-const PAGE = 100;
+import { hasNextPage, PAGE_SIZE, readPage } from '../transport/pagination';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
@@ -35,7 +33,7 @@ async function searchList(
 	options: ListSearchOptions,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(options.paginationToken ?? 0) || 0;
-	const qs: IDataObject = { ...options.qs, limit: PAGE, offset };
+	const qs: IDataObject = { ...options.qs, limit: PAGE_SIZE, offset };
 	if (options.serverSearch && options.filter) qs.search = options.filter;
 	const page = readPage(await apiRequest.call(context, { method: 'GET', path: options.path, qs }));
 	const records = page?.items ?? [];
@@ -48,11 +46,7 @@ async function searchList(
 				result.name.toLowerCase().includes(needle) ||
 				String(result.value).toLowerCase().includes(needle),
 		);
-	const more =
-		page !== undefined &&
-		records.length > 0 &&
-		(page.hasMore ??
-			(page.total !== undefined ? offset + records.length < page.total : records.length >= PAGE));
+	const more = page !== undefined && hasNextPage(page, offset, PAGE_SIZE);
 	return { results, paginationToken: more ? String(offset + records.length) : undefined };
 }
 

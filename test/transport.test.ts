@@ -278,9 +278,58 @@ describe('transport: retries', () => {
 				keys.push(String(this.req.headers['idempotency-key']));
 				return keys.length === 1 ? [503, {}] : [201, { id: 'c1', status: 'PENDING' }];
 			});
-		await request({ method: 'POST', path: '/api/v1/search-profile-creations', body: { profile_name: 'x' }, idempotencyKey: 'key-1' });
+		await request({ method: 'POST', path: '/api/v1/search-profile-creations', body: { profile_name: 'x' }, idempotencyKey: 'key-1', serverDeduplicates: true });
 		expect(scope.isDone()).toBe(true);
 		expect(keys).toEqual(['key-1', 'key-1']);
+	});
+
+	it.each([
+		['/api/v1/orders', { profile_id: 'p', briefing_quantity: 5 }],
+		['/api/v1/blacklists', { name: 'x' }],
+		['/api/v1/blacklists/b1/entries', { entries: [{ company_name: 'Acme' }] }],
+	])('POST %s with an Idempotency-Key is NOT resent after a 503 (the endpoint does not promise to deduplicate)', async (path, body) => {
+		const scope = nock(BASE_URL).post(path).once().reply(503, {});
+		const error = await failure({ method: 'POST', path, body, idempotencyKey: 'key-1', outcomeCheckHint: 'Look it up.' });
+		expect(scope.isDone()).toBe(true);
+		expect(isOutcomeUnknown(error)).toBe(true);
+		expect(error.description).toContain('Look it up.');
+		expect(sleepMock).not.toHaveBeenCalled();
+	});
+
+	it('a POST with a key to a deduplicating endpoint is resent after a timeout and a reset-like failure', async () => {
+		const scope = nock(BASE_URL)
+			.post('/api/v1/search-profile-creations')
+			.delay(300)
+			.reply(201, { id: 'late' })
+			.post('/api/v1/search-profile-creations')
+			.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+			.post('/api/v1/search-profile-creations')
+			.reply(201, { id: 'c1' });
+		const body = await request({
+			method: 'POST',
+			path: '/api/v1/search-profile-creations',
+			body: { profile_name: 'x' },
+			idempotencyKey: 'key-2',
+			serverDeduplicates: true,
+			timeoutMs: 50,
+		});
+		expect(body).toEqual({ id: 'c1' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('serverDeduplicates without an Idempotency-Key does not make a POST resendable', async () => {
+		const scope = nock(BASE_URL).post('/api/v1/search-profile-creations').once().reply(500, {});
+		const error = await failure({ method: 'POST', path: '/api/v1/search-profile-creations', body: {}, serverDeduplicates: true });
+		expect(scope.isDone()).toBe(true);
+		expect(isOutcomeUnknown(error)).toBe(true);
+	});
+
+	it('a POST answered with another 4xx is reported as it is, never resent and not "outcome unknown"', async () => {
+		const scope = nock(BASE_URL).post('/api/v1/orders').once().reply(409, { code: 'CONFLICT', message: 'busy' });
+		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: {}, idempotencyKey: 'k', serverDeduplicates: true });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toBe('busy');
+		expect(isOutcomeUnknown(error)).toBe(false);
 	});
 
 	// Connection resets mid-request are exercised against the local simulator in the fault suite

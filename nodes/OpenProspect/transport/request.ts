@@ -197,7 +197,7 @@ export async function apiRequestFull(
 	const { method } = prepared.errorContext;
 	const policy = request.policy ?? DEFAULT_RETRY_POLICY;
 	const signal = cancelSignalOf(this);
-	const resendable = request.idempotencyKey !== undefined;
+	const resendable = request.serverDeduplicates === true && request.idempotencyKey !== undefined;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		if (signal?.aborted) throw cancelledError(this, request.itemIndex);
 		const outcome = await attempt(this, prepared);

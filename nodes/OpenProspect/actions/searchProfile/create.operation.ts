@@ -229,6 +229,7 @@ export async function execute(
 			idempotencyKey: idempotencyKeyFor(this, itemIndex, body, {
 				userKey: readUserIdempotencyKey(this, itemIndex),
 			}),
+			serverDeduplicates: true,
 			itemIndex,
 		}),
 	);

@@ -7,13 +7,8 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
-import {
-	asRecord,
-	isObject,
-	readAdditionalBody,
-	readListParameter,
-	toItems,
-} from '../../helpers/params';
+import { isObject } from '../../helpers/json';
+import { asRecord, readAdditionalBody, readListParameter, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import {

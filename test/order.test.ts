@@ -385,7 +385,7 @@ describe('Order > Create: enrichment', () => {
 });
 
 describe('Order > Create: Wait for Completion', () => {
-	it('polls GET /orders/{id} with growing pauses until COMPLETED and outputs the order', async () => {
+	it('polls GET /orders/{id} every Poll Interval until COMPLETED and outputs the order', async () => {
 		const { scope, seen } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
 		statusSequence(
@@ -403,7 +403,7 @@ describe('Order > Create: Wait for Completion', () => {
 			`GET ${ORDER_PATH}`,
 			`GET ${ORDER_PATH}`,
 		]);
-		expect(elapsedMs()).toBe(10_000 + 15_000 + 22_500);
+		expect(elapsedMs()).toBe(10_000 + 10_000 + 10_000);
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -492,7 +492,7 @@ describe('Order > Create: Wait for Completion', () => {
 	it('timeout with Return Last Status: an item with order_id, status, timed_out and the hint', async () => {
 		const { scope } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
-		scope.get(ORDER_PATH).times(4).reply(200, order('ACCEPTED'));
+		scope.get(ORDER_PATH).times(6).reply(200, order('ACCEPTED'));
 		const { items, error } = await runNode({
 			parameters: discovery(waiting({ maxWait: 60, onTimeout: 'returnLastStatus' })),
 		});
@@ -503,7 +503,7 @@ describe('Order > Create: Wait for Completion', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		// 10 + 15 + 22.5 s, then the last pause is cut to the 60 s deadline, where one last poll happens.
+		// A poll every 10 s; the last one at the 60 s deadline.
 		expect(elapsedMs()).toBe(60_000);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -511,7 +511,7 @@ describe('Order > Create: Wait for Completion', () => {
 	it('timeout with Error: fails, saying the order exists and goes on', async () => {
 		const { scope } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
-		scope.get(ORDER_PATH).times(4).reply(200, order('IN_PROGRESS'));
+		scope.get(ORDER_PATH).times(6).reply(200, order('IN_PROGRESS'));
 		const { error } = await runNode({
 			parameters: discovery(waiting({ maxWait: 60, onTimeout: 'error' })),
 		});

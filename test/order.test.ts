@@ -564,7 +564,7 @@ describe('Order > Create: Wait for Completion', () => {
 		await realSleep.sleep(50); // give a wait that ignored the abort time to poll again
 		expect(run.status).toBe('canceled');
 		const polls = seen.filter((request) => request.method === 'GET').length;
-		expect(polls).toBe(2); // at 10 s and at 25 s; the pause that reached 30 s was the last
+		expect(polls).toBe(2); // at 10 s and at 20 s; the pause that reached 30 s was the last
 		expect(sleptAfterAbort).toBe(0);
 		expect(scope.isDone()).toBe(false);
 	});

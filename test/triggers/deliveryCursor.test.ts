@@ -10,7 +10,7 @@ import {
 	startDeliveries,
 } from '../../nodes/OpenProspect/triggers/deliveryCursor';
 import { readDeliveriesState } from '../../nodes/OpenProspect/triggers/deliveryState';
-import { DeliveryList, iso } from './deliveryList';
+import { DeliveryList } from './deliveryList';
 
 interface PollOptions {
 	maxPages?: number;
@@ -20,7 +20,11 @@ interface PollOptions {
 const json = (state: DeliveriesState) => JSON.parse(JSON.stringify(state)) as DeliveriesState;
 
 /** One poll as the node runs it: activation without a state, else the walk; state through JSON. */
-async function poll(list: DeliveryList, state: DeliveriesState | undefined, options: PollOptions = {}) {
+async function poll(
+	list: DeliveryList,
+	state: DeliveriesState | undefined,
+	options: PollOptions = {},
+) {
 	list.queries = [];
 	const limits = {
 		mayRead: (pages: number) => pages < (options.maxPages ?? 50),
@@ -169,38 +173,42 @@ describe('New Delivered Companies cursor: property', () => {
 			poll: fc.boolean(),
 		});
 		await fc.assert(
-			fc.asyncProperty(fc.boolean(), fc.array(step, { maxLength: 25 }), async (exclusive, steps) => {
-				const list = new DeliveryList(10, exclusive);
-				list.add('before', list.clock - 500);
-				let { state } = await poll(list, undefined, { maxHandled: 40 });
-				const expected = new Set<string>();
-				const seen = new Map<string, number>();
-				let n = 0;
-				const record = (events: string[]) => {
-					for (const id of events) seen.set(id, (seen.get(id) ?? 0) + 1);
-				};
-				for (const entry of steps) {
-					list.clock += 1 + entry.advance;
-					for (const delivery of entry.deliveries) {
-						const id = `d${n++}`;
-						const delivered = list.clock - delivery.back;
-						list.add(id, delivered, delivered + delivery.delay);
-						expected.add(id);
+			fc.asyncProperty(
+				fc.boolean(),
+				fc.array(step, { maxLength: 25 }),
+				async (exclusive, steps) => {
+					const list = new DeliveryList(10, exclusive);
+					list.add('before', list.clock - 500);
+					let { state } = await poll(list, undefined, { maxHandled: 40 });
+					const expected = new Set<string>();
+					const seen = new Map<string, number>();
+					let n = 0;
+					const record = (events: string[]) => {
+						for (const id of events) seen.set(id, (seen.get(id) ?? 0) + 1);
+					};
+					for (const entry of steps) {
+						list.clock += 1 + entry.advance;
+						for (const delivery of entry.deliveries) {
+							const id = `d${n++}`;
+							const delivered = list.clock - delivery.back;
+							list.add(id, delivered, delivered + delivery.delay);
+							expected.add(id);
+						}
+						if (!entry.poll) continue;
+						const result = await poll(list, state, { maxPages: entry.maxPages, maxHandled: 40 });
+						record(result.events);
+						state = result.state;
 					}
-					if (!entry.poll) continue;
-					const result = await poll(list, state, { maxPages: entry.maxPages, maxHandled: 40 });
-					record(result.events);
-					state = result.state;
-				}
-				list.clock += 2 * SETTLE_MS;
-				for (let round = 0; round < 200; round++) {
-					const result = await poll(list, state, { maxPages: 3, maxHandled: 40 });
-					record(result.events);
-					state = result.state;
-				}
-				expect([...expected].filter((id) => !seen.has(id))).toEqual([]);
-				expect([...seen].filter(([id, count]) => count !== 1 || !expected.has(id))).toEqual([]);
-			}),
+					list.clock += 2 * SETTLE_MS;
+					for (let round = 0; round < 200; round++) {
+						const result = await poll(list, state, { maxPages: 3, maxHandled: 40 });
+						record(result.events);
+						state = result.state;
+					}
+					expect([...expected].filter((id) => !seen.has(id))).toEqual([]);
+					expect([...seen].filter(([id, count]) => count !== 1 || !expected.has(id))).toEqual([]);
+				},
+			),
 			{ numRuns: 60, seed: 20261204 },
 		);
 	});
@@ -208,7 +216,13 @@ describe('New Delivered Companies cursor: property', () => {
 
 describe('readDeliveriesState', () => {
 	it('starts a new baseline for another prospect search or an unknown shape', () => {
-		const state: DeliveriesState = { v: 2, prospectSearchId: 'ps-1', offset: 0, ahead: 0, handled: [] };
+		const state: DeliveriesState = {
+			v: 2,
+			prospectSearchId: 'ps-1',
+			offset: 0,
+			ahead: 0,
+			handled: [],
+		};
 		expect(readDeliveriesState(state, 'ps-1')).toEqual(state);
 		expect(readDeliveriesState(state, 'ps-2')).toBeUndefined();
 		expect(readDeliveriesState({ ...state, offset: '3' }, 'ps-1')).toBeUndefined();
@@ -216,4 +230,3 @@ describe('readDeliveriesState', () => {
 	});
 });
 
-export { iso };

@@ -36,7 +36,8 @@ export class DeliveryList {
 	/** The list as the server would show it now. */
 	visible(): ListedDelivery[] {
 		const { clock, deliveries } = this;
-		if (this.cache?.clock === clock && this.cache.count === deliveries.length) return this.cache.rows;
+		if (this.cache?.clock === clock && this.cache.count === deliveries.length)
+			return this.cache.rows;
 		const rows = deliveries
 			.filter((entry) => entry.visibleFrom <= clock)
 			.sort((a, b) => a.delivered - b.delivered || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -60,7 +60,7 @@ const page = (items: IDataObject[], offset = 0, total = offset + items.length) =
 let serverNow = T0;
 const date = () => ({ Date: new Date(serverNow).toUTCString() });
 
-function expectList(query: IDataObject, body: IDataObject) {
+function expectList(query: Record<string, string>, body: IDataObject) {
 	return nock(BASE_URL).get(DELIVERIES).query(query).reply(200, body, date());
 }
 const expectSince = (since: number, items: IDataObject[], offset = 0) =>

@@ -301,7 +301,8 @@ describe('New Delivered Companies', () => {
 		const error = await pollError({
 			parameters: parameters({ prospectSearchId: { __rl: true, mode: 'id', value: 'nope' } }),
 		});
-		expect(error.message).toBe('Prospect Search: "nope" is not a valid UUID');
+		// The same reader and wording as the actions (the trigger's single item is item 0).
+		expect(error.message).toBe('Prospect Search: "nope" is not a valid UUID [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

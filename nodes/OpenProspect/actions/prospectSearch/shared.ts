@@ -1,8 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
+import type { ParameterContext } from '../../helpers/validation';
 import { readId } from '../../helpers/validation';
 
-export function readProspectSearchId(context: IExecuteFunctions, itemIndex: number): string {
+export function readProspectSearchId(context: ParameterContext, itemIndex: number): string {
 	return readId(context, itemIndex, 'prospectSearchId', 'Prospect Search', { uuid: true });
 }
 

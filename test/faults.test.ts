@@ -6,8 +6,8 @@
  */
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { LoggerProxy, sleep } from 'n8n-workflow';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoggerProxy } from 'n8n-workflow';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { apiRequest } from '../nodes/OpenProspect/transport';
 import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
@@ -15,14 +15,7 @@ import type { FaultKind, FaultRule } from '../simulator/server.mjs';
 import type { NodeRunResult } from './helpers/engine';
 import { makeExecuteContext, runNode, runPoll } from './helpers/engine';
 import { byId, processed, received, useSimulator } from './helpers/simulator';
-
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+import { sleepMock, totalSlept } from './helpers/sleepMock';
 
 /** A key no other string in the suite contains, so finding it anywhere is a leak. */
 const LEAK_MARKER = ['lnc', 'test', 'FaultSuite', 'Marker', '7f3a9c2e5b1d'].join('_');

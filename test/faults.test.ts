@@ -520,6 +520,21 @@ describe('no POST is ever applied twice', () => {
 	});
 });
 
+describe('a DELETE whose answer was lost', () => {
+	it('is resent, and the 404 that follows counts as done (the first attempt deleted it)', async () => {
+		const route = 'DELETE /api/v1/blacklists/{blacklist_id}';
+		const blacklistId = firstBlacklistId();
+		fixture.sim.setFaults([{ kind: 'resetMidBody', times: 1, match: on(route) }]);
+		const { items, error } = await run({
+			parameters: { resource: 'blacklist', operation: 'deleteBlacklist', blacklistId: byId(blacklistId) },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(received(fixture.sim, route)).toBe(2);
+		expect(fixture.sim.state.blacklists.has(blacklistId)).toBe(false);
+	});
+});
+
 /**
  * A trigger that n8n restarts between polls: each poll starts from the static data persisted after
  * the last successful poll (a failed poll persists nothing), like a worker that restarts.

@@ -384,7 +384,7 @@ describe('Order > Create: enrichment', () => {
 });
 
 describe('Order > Create: Wait for Completion', () => {
-	it('polls GET /orders/{id} with growing pauses until COMPLETED and outputs the order', async () => {
+	it('polls GET /orders/{id} every Poll Interval until COMPLETED and outputs the order', async () => {
 		const { scope, seen } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
 		statusSequence(
@@ -402,7 +402,7 @@ describe('Order > Create: Wait for Completion', () => {
 			`GET ${ORDER_PATH}`,
 			`GET ${ORDER_PATH}`,
 		]);
-		expect(elapsedMs()).toBe(10_000 + 15_000 + 22_500);
+		expect(elapsedMs()).toBe(10_000 + 10_000 + 10_000);
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -491,7 +491,7 @@ describe('Order > Create: Wait for Completion', () => {
 	it('timeout with Return Last Status: an item with order_id, status, timed_out and the hint', async () => {
 		const { scope } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
-		scope.get(ORDER_PATH).times(4).reply(200, order('ACCEPTED'));
+		scope.get(ORDER_PATH).times(6).reply(200, order('ACCEPTED'));
 		const { items, error } = await runNode({
 			parameters: discovery(waiting({ maxWait: 60, onTimeout: 'returnLastStatus' })),
 		});
@@ -502,7 +502,7 @@ describe('Order > Create: Wait for Completion', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		// 10 + 15 + 22.5 s, then the last pause is cut to the 60 s deadline, where one last poll happens.
+		// A poll every 10 s; the last one at the 60 s deadline.
 		expect(elapsedMs()).toBe(60_000);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -510,7 +510,7 @@ describe('Order > Create: Wait for Completion', () => {
 	it('timeout with Error: fails, saying the order exists and goes on', async () => {
 		const { scope } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
-		scope.get(ORDER_PATH).times(4).reply(200, order('IN_PROGRESS'));
+		scope.get(ORDER_PATH).times(6).reply(200, order('IN_PROGRESS'));
 		const { error } = await runNode({
 			parameters: discovery(waiting({ maxWait: 60, onTimeout: 'error' })),
 		});
@@ -563,7 +563,7 @@ describe('Order > Create: Wait for Completion', () => {
 		await realSleep.sleep(50); // give a wait that ignored the abort time to poll again
 		expect(run.status).toBe('canceled');
 		const polls = seen.filter((request) => request.method === 'GET').length;
-		expect(polls).toBe(2); // at 10 s and at 25 s; the pause that reached 30 s was the last
+		expect(polls).toBe(2); // at 10 s and at 20 s; the pause that reached 30 s was the last
 		expect(sleptAfterAbort).toBe(0);
 		expect(scope.isDone()).toBe(false);
 	});

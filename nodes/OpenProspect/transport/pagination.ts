@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../helpers/json';
+
 /** The API's page size maximum. */
 export const PAGE_SIZE = 100;
 
@@ -8,10 +10,6 @@ export interface ParsedPage {
 	items: IDataObject[];
 	total?: number;
 	hasMore?: boolean;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toRecords(values: unknown[]): IDataObject[] {

@@ -150,7 +150,7 @@ describe('Search Profile > Create', () => {
 		expect(items).toEqual([
 			{ json: creation('SUCCEEDED', { profile_id: 'prof-9' }), pairedItem: { item: 0 } },
 		]);
-		expect(Date.now() - START).toBe(25_000);
+		expect(Date.now() - START).toBe(20_000);
 		expect(scope.isDone()).toBe(true);
 	});
 

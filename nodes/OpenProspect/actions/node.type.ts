@@ -1,6 +1,7 @@
 import type { AllEntities } from 'n8n-workflow';
 
-type NodeMap = {
+/** Every resource of the node and its operations: the registry and each resource's table are checked against it. */
+export type NodeMap = {
 	apiKey: 'validate';
 	blacklist:
 		| 'addEntries'
@@ -26,3 +27,5 @@ type NodeMap = {
 };
 
 export type OpenProspectType = AllEntities<NodeMap>;
+
+export type Resource = keyof NodeMap;

@@ -111,10 +111,6 @@ interface Batch {
 	itemIndices: number[];
 }
 
-/**
- * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
- * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
- */
 /** An item's blacklist and entries; a validation failure is returned only under Continue On Fail. */
 async function readItem(
 	context: IExecuteFunctions,
@@ -136,6 +132,10 @@ async function readItem(
 	}
 }
 
+/**
+ * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
+ * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
+ */
 async function buildBatches(
 	context: IExecuteFunctions,
 	itemIndices: number[],
@@ -231,7 +231,7 @@ async function addEntries(
  * POST /api/v1/blacklists/{blacklist_id}/entries with the entries of all input items: one summary
  * item per request, paired to the items whose entries it carried.
  */
-export async function executeBatch(
+export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -239,11 +239,4 @@ export async function executeBatch(
 		this,
 		items.map((_, itemIndex) => itemIndex),
 	);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	return await addEntries(this, [itemIndex]);
 }

@@ -17,17 +17,18 @@ import {
 	optionsCollection,
 } from '../common.descriptions';
 import { readItemCompanies, readMappedCompanies } from './companies';
+import { runPerItem } from '../itemRunner';
+import type { ItemOutput } from '../operation';
+import { missingIdError, recordId } from '../shared/records';
+import type { Job, JobResult, WaitSettings } from '../shared/wait';
+import { readWaitSettings, statusOf, waitForJobs, waitProperties } from '../shared/wait';
 import {
-	missingIdError,
 	ORDER_TRIGGER_HINT,
 	ORDERS_PATH,
 	orderFailedError,
 	orderPath,
-	recordId,
 	TERMINAL_ORDER_STATUSES,
 } from './shared';
-import type { WaitSettings } from './wait';
-import { readWaitSettings, statusOf, waitForJob, waitProperties } from './wait';
 
 const discovery = { show: { orderType: ['discovery'] } };
 const enrichment = { show: { orderType: ['enrichment'] } };
@@ -290,17 +291,13 @@ async function createOrder(
 	return asRecord(response);
 }
 
-/** What the operation outputs: one record (the order, or the timed-out status), or the results. */
-type Outcome = { record: IDataObject } | { results: IDataObject[] };
-
-/** Without a wait, the created order; else waits, and fails on REJECTED, FAILED or CANCELLED. */
-async function finishOrder(
+/** The wait for a created order; fails when the response has no ID to wait for. */
+function orderJob(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	created: IDataObject,
-	plan: WaitPlan | undefined,
-): Promise<Outcome> {
-	if (!plan) return { record: created };
+	settings: WaitSettings,
+): Job {
 	const orderId = recordId(created, 'order_id');
 	if (orderId === undefined) {
 		throw missingIdError(
@@ -310,25 +307,37 @@ async function finishOrder(
 			'Use Order > Get Many to find the order; do not create it again.',
 		);
 	}
-	const result = await waitForJob(context, {
+	return {
 		path: orderPath(orderId),
 		initial: created,
 		terminalStatuses: TERMINAL_ORDER_STATUSES,
-		settings: plan.settings,
+		settings,
 		itemIndex,
 		label: `Order ${orderId}`,
 		idField: 'order_id',
 		id: orderId,
 		hint: ORDER_TRIGGER_HINT,
-	});
+	};
+}
+
+/** What the operation outputs: one record (the order, or the timed-out status), or the results. */
+type Outcome = { record: IDataObject } | { results: IDataObject[] };
+
+/** Fails on REJECTED, FAILED or CANCELLED; reads the results when Output = Results. */
+async function finishOrder(
+	context: IExecuteFunctions,
+	job: Job,
+	plan: WaitPlan,
+	result: JobResult,
+): Promise<Outcome> {
 	if ('timedOut' in result) return { record: result.timedOut };
 	if (statusOf(result.finished) !== 'COMPLETED') {
-		throw orderFailedError(context, result.finished, itemIndex);
+		throw orderFailedError(context, result.finished, job.itemIndex);
 	}
 	if (plan.output === 'order') return { record: result.finished };
 	const results = await apiRequestAllItems.call(context, {
-		path: orderPath(orderId, '/results'),
-		itemIndex,
+		path: orderPath(job.id, '/results'),
+		itemIndex: job.itemIndex,
 	});
 	return { results };
 }
@@ -341,13 +350,10 @@ function isFromInputItems(context: IExecuteFunctions): boolean {
 }
 
 /**
- * POST /api/v1/orders, one order per input item: a discovery order, or an enrichment order with
- * the companies of this item's JSON or CSV file.
+ * One order for this item: a discovery order, or an enrichment order with the companies of this
+ * item's JSON or CSV file. With Wait for Completion, the order to wait for (with the other items').
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const isDiscovery = this.getNodeParameter('orderType', itemIndex) === 'discovery';
 	const body = baseBody(this, itemIndex, isDiscovery);
 	if (!isDiscovery) {
@@ -356,8 +362,15 @@ export async function execute(
 	}
 	const plan = readWaitPlan(this, itemIndex);
 	const created = await createOrder(this, itemIndex, body);
-	const outcome = await finishOrder(this, itemIndex, created, plan);
-	return toItems('record' in outcome ? outcome.record : outcome.results);
+	if (!plan) return toItems(created);
+	const job = orderJob(this, itemIndex, created, plan.settings);
+	return {
+		job,
+		finish: async (result) => {
+			const outcome = await finishOrder(this, job, plan, result);
+			return toItems('record' in outcome ? outcome.record : outcome.results);
+		},
+	};
 }
 
 /**
@@ -365,26 +378,37 @@ export async function execute(
  * mapped fields are read from the first item). Results are paired back to their input items by
  * `source_id`; every other output item is paired to all input items.
  */
-export async function executeBatch(
-	this: IExecuteFunctions,
+async function executeFromInputItems(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[] | undefined> {
-	if (!isFromInputItems(this)) return undefined;
-	const { companies, externalIds } = readMappedCompanies(this, items.length);
-	const body: IDataObject = { ...baseBody(this, 0, false), companies };
-	const plan = readWaitPlan(this, 0);
+): Promise<INodeExecutionData[]> {
+	const { companies, externalIds } = readMappedCompanies(context, items.length);
+	const body: IDataObject = { ...baseBody(context, 0, false), companies };
+	const plan = readWaitPlan(context, 0);
 	const merge = parseFieldSelection(
-		String(this.getNodeParameter('options.mergeInputFields', 0, '') ?? ''),
+		String(context.getNodeParameter('options.mergeInputFields', 0, '') ?? ''),
 	);
-	const created = await createOrder(this, 0, body);
-	const outcome = await finishOrder(this, 0, created, plan);
-	if ('record' in outcome) {
-		return [{ json: outcome.record, pairedItem: items.map((_, item) => ({ item })) }];
-	}
+	const allItems = items.map((_, item) => ({ item }));
+	const created = await createOrder(context, 0, body);
+	if (!plan) return [{ json: created, pairedItem: allItems }];
+	const job = orderJob(context, 0, created, plan.settings);
+	const [result] = await waitForJobs(context, [job]);
+	if (result instanceof Error) throw result;
+	const outcome = await finishOrder(context, job, plan, result);
+	if ('record' in outcome) return [{ json: outcome.record, pairedItem: allItems }];
 	return repairResults({
 		results: outcome.results,
 		externalIds,
 		inputs: items.map((item) => item.json),
 		merge,
 	});
+}
+
+/** POST /api/v1/orders: one order per input item, or one for all items (Companies From = Input Items). */
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (isFromInputItems(this)) return await executeFromInputItems(this, items);
+	return await runPerItem(this, executeItem, items.length);
 }

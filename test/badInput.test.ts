@@ -607,3 +607,22 @@ describe('literal values n8n itself refuses before the node runs', () => {
 		expect(fixture.sim.counters.total).toBe(0);
 	});
 });
+
+describe('By URL: only the UUID of an OpenProspect search URL is used', () => {
+	it('refuses a URL from an expression whose last segment is "..", before anything is sent', async () => {
+		const { items, error } = await runNode({
+			parameters: search('get', {
+				prospectSearchId: {
+					__rl: true,
+					mode: 'url',
+					value: '={{ "https://app.openprospect.io/searches/" + $json.value }}',
+				},
+			}),
+			input: [{ value: '..' }],
+			credentials: fixture.credentials,
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/Prospect Search parameter's value is invalid/);
+		expect(fixture.sim.counters.total).toBe(0);
+	});
+});

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { api, locator } from '../helpers/api';
+import { api, expectNothingSent, locator, trap } from '../helpers/api';
 import { runNode } from '../helpers/engine';
 
 beforeAll(() => nock.disableNetConnect());
@@ -79,5 +79,29 @@ describe('parameter forms that are accepted', () => {
 		expect(seen.map(({ body }) => body)).toEqual([
 			{ version: 3, update_mask: ['name', 'language_config.output_language'], name: 'Renamed' },
 		]);
+	});
+});
+
+describe('Idempotency Key is checked for every item before anything is sent', () => {
+	it('Blacklist > Add Entries: a bad key on the item of the second request stops the run before the first request', async () => {
+		const trapped = trap();
+		const { error } = await runNode({
+			parameters: {
+				resource: 'blacklist',
+				operation: 'addEntries',
+				blacklistId: locator('={{ $json.blacklist }}'),
+				source: 'fields',
+				companyName: '={{ $json.name }}',
+				options: { idempotencyKey: '={{ $json.key }}' },
+			},
+			input: [
+				{ blacklist: 'bl-1', name: 'Acme', key: 'sync-1' },
+				{ blacklist: 'bl-2', name: 'Beta', key: 'sync-2\n' },
+			],
+		});
+		expect(error?.message).toBe(
+			'Idempotency Key: character 7 (U+000A) is not printable ASCII [item 1]',
+		);
+		expectNothingSent(trapped);
 	});
 });

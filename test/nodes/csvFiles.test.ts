@@ -43,13 +43,18 @@ const getResults = (parameters: INodeParameters = {}) => ({
 	...parameters,
 });
 
+/** GET the order's results: one company with planted formulas. */
+function answerWithPlantedResult() {
+	const { scope } = api();
+	return scope
+		.get(`/api/v1/orders/${ORDER_ID}/results`)
+		.query({ limit: '100', offset: '0' })
+		.reply(200, { items: [planted], has_more: false });
+}
+
 describe('CSV out: spreadsheet formulas are neutralised by default', () => {
 	it('Order > Get Results: every text cell that could start a formula gets a leading quote; numbers stay numbers', async () => {
-		const { scope } = api();
-		scope
-			.get(`/api/v1/orders/${ORDER_ID}/results`)
-			.query({ limit: '100', offset: '0' })
-			.reply(200, { items: [planted], has_more: false });
+		const scope = answerWithPlantedResult();
 		const { items, error } = await runNode({ parameters: getResults() });
 		expect(error).toBeUndefined();
 		expect(fileText(items).split('\r\n')).toEqual([
@@ -69,11 +74,7 @@ describe('CSV out: spreadsheet formulas are neutralised by default', () => {
 	});
 
 	it('Order > Get Results: with Neutralise Spreadsheet Formulas off, cells are written as they are', async () => {
-		const { scope } = api();
-		scope
-			.get(`/api/v1/orders/${ORDER_ID}/results`)
-			.query({ limit: '100', offset: '0' })
-			.reply(200, { items: [planted], has_more: false });
+		const scope = answerWithPlantedResult();
 		const { items, error } = await runNode({
 			parameters: getResults({ neutraliseFormulas: false }),
 		});

@@ -93,16 +93,22 @@ export function parseFieldSelection(raw: string): FieldSelection | undefined {
 	return names.length > 0 ? [...new Set(names)] : undefined;
 }
 
+const hasOwn = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
+/**
+ * The selected own fields of `record`. Built with Object.fromEntries, which defines each field,
+ * so an own `__proto__` field is copied as data and never sets the prototype.
+ */
 export function pickFields(record: IDataObject, selection: FieldSelection): IDataObject {
-	if (selection === 'all') return { ...record };
-	const picked: IDataObject = {};
-	for (const name of selection) if (name in record) picked[name] = record[name];
-	return picked;
+	const names = selection === 'all' ? Object.keys(record) : selection;
+	return Object.fromEntries(
+		names.filter((name) => hasOwn(record, name)).map((name) => [name, record[name]]),
+	) as IDataObject;
 }
 
 /** The key the input fields go under; `input_item` when the API itself returned an `input` field. */
 export function inputKeyFor(result: IDataObject): string {
-	return 'input' in result ? 'input_item' : 'input';
+	return hasOwn(result, 'input') ? 'input_item' : 'input';
 }
 
 export interface RepairOptions {

@@ -184,6 +184,8 @@ async function sendBatch(
 			part: total > 1 ? number : undefined,
 		}),
 		itemIndex,
+		outcomeCheckHint:
+			'Use Blacklist > Get Entries to see whether the entries were added before trying again.',
 	});
 	return {
 		json: {

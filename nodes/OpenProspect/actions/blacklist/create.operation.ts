@@ -75,6 +75,8 @@ export async function execute(
 			userKey: readUserIdempotencyKey(this, itemIndex),
 		}),
 		itemIndex,
+		outcomeCheckHint:
+			'Use Blacklist > Get Many to see whether the blacklist was created before trying again.',
 	});
 	return toItems(asRecord(response));
 }

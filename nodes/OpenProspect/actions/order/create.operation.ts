@@ -287,6 +287,8 @@ async function createOrder(
 			userKey: readUserIdempotencyKey(context, itemIndex),
 		}),
 		itemIndex,
+		outcomeCheckHint:
+			'Use Order > Get Many to see whether the order was created before running the node again.',
 	});
 	return asRecord(response);
 }

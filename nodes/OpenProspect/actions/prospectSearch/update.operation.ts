@@ -181,6 +181,8 @@ export async function execute(
 			path: prospectSearchPath(prospectSearchId),
 			body: { version, update_mask: updateMask, ...fields },
 			itemIndex,
+			outcomeCheckHint:
+				'Use Prospect Search > Get to see whether the change was applied (its version goes up by one) before trying again.',
 		});
 		return toItems(asRecord(response));
 	} catch (error) {

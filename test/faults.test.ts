@@ -263,23 +263,41 @@ describe('responses slower than the timeout (the transport: the node has no time
 
 	const RESEND_LABEL = 'fault-suite-timeout-1';
 
-	it('a POST with an Idempotency-Key that times out is resent with the same key and created once', async () => {
-		const ROUTE = 'POST /api/v1/blacklists';
-		const before = fixture.sim.state.blacklists.size;
+	it('a POST to the deduplicating endpoint that times out is resent with the same key and created once', async () => {
+		const ROUTE = DEDUPLICATING_ROUTE;
+		const before = fixture.sim.state.profileCreations.size;
 		fixture.sim.setFaults([{ kind: 'slow', delayMs: 1500, times: 1, match: on(ROUTE) }]);
 		const { body, error } = await request({
 			method: 'POST',
-			path: '/api/v1/blacklists',
-			body: { name: 'Timed out once' },
+			path: '/api/v1/search-profile-creations',
+			body: { profile_name: 'Timed out once' },
 			idempotencyKey: RESEND_LABEL,
+			serverDeduplicates: true,
 			timeoutMs: 300,
 		});
 		expect(error).toBeUndefined();
-		expect(body).toMatchObject({ name: 'Timed out once' });
+		expect(body).toMatchObject({ status: expect.any(String) });
 		expect(processed(fixture.sim, ROUTE)).toBe(1);
-		expect(fixture.sim.state.blacklists.size).toBe(before + 1);
+		expect(fixture.sim.state.profileCreations.size).toBe(before + 1);
 		const keys = fixture.sim.requests.map((entry) => entry.headers['idempotency-key']);
 		expect(keys).toEqual([RESEND_LABEL, RESEND_LABEL]);
+	});
+
+	it('a POST with a key to an endpoint that does not deduplicate is not resent after a timeout', async () => {
+		const ROUTE = 'POST /api/v1/blacklists';
+		const before = fixture.sim.state.blacklists.size;
+		fixture.sim.setFaults([{ kind: 'slow', delayMs: 1500, times: 1, match: on(ROUTE) }]);
+		const { error } = await request({
+			method: 'POST',
+			path: '/api/v1/blacklists',
+			body: { name: 'Timed out once' },
+			idempotencyKey: `${RESEND_LABEL}-b`,
+			timeoutMs: 300,
+		});
+		expectClearError(error);
+		expect(error?.context?.outcomeUnknown).toBe(true);
+		expect(received(fixture.sim, ROUTE)).toBe(1);
+		expect(fixture.sim.state.blacklists.size).toBe(before + 1);
 	});
 });
 
@@ -366,26 +384,32 @@ function expectOneIdempotencyKey(route: string): void {
 	expect(keys[0]).toEqual(expect.any(String));
 }
 
+/** Only this create endpoint is documented to honour Idempotency-Key: only it is resent. */
+const DEDUPLICATING_ROUTE = 'POST /api/v1/search-profile-creations';
+const deduplicated = creations.filter((creation) => creation.route === DEDUPLICATING_ROUTE);
+const notDeduplicated = creations.filter((creation) => creation.route !== DEDUPLICATING_ROUTE);
+
+/** Faults where the server acted, then the answer was lost or broken. */
+const afterApply: Array<[string, FaultRule]> = [
+	['a reset after the server acted', { kind: 'resetMidBody', times: 2 }],
+	['malformed JSON after the server acted', { kind: 'malformed', times: 2 }],
+];
+/** Faults where the server did not act, but the caller cannot tell. */
+const beforeApply: Array<[string, FaultRule]> = [
+	['a 503 burst', { kind: 'status', status: 503, times: 2 }],
+	['connection resets', { kind: 'reset', times: 2 }],
+	['HTML error pages', { kind: 'html', times: 2 }],
+];
+
 describe('no POST is ever applied twice', () => {
-	const faults: Array<[string, FaultRule]> = [
-		['a reset after the server acted', { kind: 'resetMidBody', times: 2 }],
-		['malformed JSON after the server acted', { kind: 'malformed', times: 2 }],
-		['a 503 burst', { kind: 'status', status: 503, times: 2 }],
-		['a 429 storm', { kind: 'status', status: 429, retryAfter: 1, times: 3 }],
-		['connection resets', { kind: 'reset', times: 2 }],
-		['HTML error pages', { kind: 'html', times: 2 }],
-	];
-	const cases = creations.flatMap((creation) =>
-		faults.map(([label, fault]) => ({ ...creation, label, fault })),
+	const resendCases = deduplicated.flatMap((creation) =>
+		[...afterApply, ...beforeApply].map(([label, fault]) => ({ ...creation, label, fault })),
 	);
 
-	it.each(cases)('$name survives $label and is created exactly once', async (creation) => {
+	it.each(resendCases)('$name (deduplicated by the API) survives $label and is created exactly once', async (creation) => {
 		const before = creation.count();
 		fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
-		const { items, error } = await run({
-			parameters: creation.parameters(),
-			input: creation.input?.(),
-		});
+		const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(0);
 		expect(processed(fixture.sim, creation.route)).toBe(1);
@@ -393,7 +417,37 @@ describe('no POST is ever applied twice', () => {
 		expectOneIdempotencyKey(creation.route);
 	});
 
-	it.each(creations)(
+	it.each(creations)('$name survives a 429 storm (the server did not act) and is created exactly once', async (creation) => {
+		const before = creation.count();
+		fixture.sim.setFaults([{ kind: 'status', status: 429, retryAfter: 1, times: 3, match: on(creation.route) }]);
+		const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		expect(processed(fixture.sim, creation.route)).toBe(1);
+		expect(creation.count()).toBe(before + 1);
+		expectOneIdempotencyKey(creation.route);
+	});
+
+	const unknownCases = notDeduplicated.flatMap((creation) => [
+		...afterApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 1 })),
+		...beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
+	]);
+
+	it.each(unknownCases)(
+		'$name after $label is not resent: "outcome unknown", no duplicate',
+		async (creation) => {
+			const before = creation.count();
+			fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
+			const { error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+			expectClearError(error);
+			expect(error?.message).toMatch(/outcome of POST .* is unknown/);
+			expect(error?.context?.outcomeUnknown).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+			expect(creation.count()).toBe(before + creation.applied);
+		},
+	);
+
+	it.each(deduplicated)(
 		'$name: n8n Retry On Fail after the transport gave up resends the same key, so it is created once',
 		async (creation) => {
 			const before = creation.count();
@@ -415,7 +469,7 @@ describe('no POST is ever applied twice', () => {
 		},
 	);
 
-	it.each(creations)(
+	it.each(deduplicated)(
 		'$name: when every attempt is cut off, it fails clearly and was still created only once',
 		async (creation) => {
 			const before = creation.count();

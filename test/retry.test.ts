@@ -15,7 +15,7 @@ describe('retry policy (pure)', () => {
 		}
 	});
 
-	it('retries POST and PATCH only when nothing can have happened, or with an Idempotency-Key', () => {
+	it('retries POST and PATCH only when nothing can have happened, or when the endpoint deduplicates the key', () => {
 		for (const method of ['POST', 'PATCH']) {
 			expect(mayRetry(method, { status: 429 }, false)).toBe(true);
 			expect(mayRetry(method, { notSent: true }, false)).toBe(true);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from './params';
+import { isObject } from './json';
 
 type Flat = string | number | boolean | null;
 

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isObject } from '../helpers/json';
+
 /** What the API said, whatever documented (or undocumented) error format it used. */
 export interface ParsedApiError {
 	code?: string;
@@ -14,10 +16,6 @@ export interface ParsedApiError {
 }
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid'];
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asString(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -150,11 +148,15 @@ export interface ApiErrorContext {
 	message?: string;
 	/** Extra sentence placed before the technical details. */
 	hint?: string;
+	/** The body, already parsed by the caller (parsed here otherwise). */
+	parsed?: ParsedApiError;
+	/** A write that may or may not have been applied: marked in the error's context. */
+	outcomeUnknown?: boolean;
 }
 
 /** Builds the NodeApiError users see. Only plain data goes in: never the request (it holds the key). */
 export function buildApiError(node: INode, context: ApiErrorContext): NodeApiError {
-	const parsed = parseErrorBody(context.body);
+	const parsed = context.parsed ?? parseErrorBody(context.body);
 	const requestId = findRequestId(context.headers, context.body);
 	const statusText = context.status !== undefined ? `HTTP ${context.status}` : 'no HTTP response';
 	const message =
@@ -205,5 +207,6 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	});
 	// NodeApiError swaps known HTTP codes for generic texts; the API's own message is more useful.
 	error.message = redact(message);
+	if (context.outcomeUnknown) error.context.outcomeUnknown = true;
 	return error;
 }

@@ -31,16 +31,14 @@ export function isTransientFailure(failure: AttemptFailure): boolean {
 
 /**
  * GET, PUT and DELETE are retried on 429, 5xx and network errors. POST and PATCH only when the
- * server cannot have acted on the request (429, connection refused) or when an Idempotency-Key
- * makes a resend safe: otherwise a retry could create a second order.
+ * server cannot have acted on the request (429, connection refused), or when `deduplicated`: the
+ * request carries an Idempotency-Key AND the endpoint is documented to honour it. Elsewhere a
+ * resend after a 5xx, a reset or a timeout could create a second order. Other 4xx prove nothing
+ * was applied, but resending the same request would get the same answer: never retried.
  */
-export function mayRetry(
-	method: string,
-	failure: AttemptFailure,
-	hasIdempotencyKey: boolean,
-): boolean {
+export function mayRetry(method: string, failure: AttemptFailure, deduplicated: boolean): boolean {
 	if (!isTransientFailure(failure)) return false;
-	if (IDEMPOTENT_METHODS.has(method.toUpperCase()) || hasIdempotencyKey) return true;
+	if (IDEMPOTENT_METHODS.has(method.toUpperCase()) || deduplicated) return true;
 	return failure.status === 429 || failure.notSent === true;
 }
 

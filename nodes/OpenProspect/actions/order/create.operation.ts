@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
 import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
-import { invalidParameter } from '../../helpers/validation';
+import { checkId, invalidParameter } from '../../helpers/validation';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 import {
 	additionalBodyFields,
@@ -250,7 +250,7 @@ function readProfileId(context: IExecuteFunctions, itemIndex: number, required: 
 			'A discovery order needs the profile_id of a search profile; create one with Search Profile > Create.',
 		);
 	}
-	return profileId;
+	return profileId === '' ? profileId : checkId(context, itemIndex, 'Profile ID', profileId);
 }
 
 /** The body without `companies`: extra fields first, so the node's own fields win. */

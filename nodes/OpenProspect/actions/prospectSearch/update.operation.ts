@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asRecord, readIdList, toItems } from '../../helpers/params';
+import { asRecord, readFieldMask, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { optionsCollection, prospectSearchRLC } from '../common.descriptions';
@@ -102,7 +102,7 @@ function readChanges(context: IExecuteFunctions, itemIndex: number): Changes {
 		if (value === '') throw invalidParameter(context, itemIndex, field.displayName, 'is empty');
 		fields[field.key] = value;
 	}
-	const userMask = readIdList(context, itemIndex, 'options.updateMask', 'Update Mask');
+	const userMask = readFieldMask(context, itemIndex, 'options.updateMask', 'Update Mask');
 	if (Object.keys(fields).length === 0 && userMask.length === 0) {
 		throw invalidParameter(
 			context,

@@ -2,13 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
-import {
-	asRecord,
-	isObject,
-	readAdditionalBody,
-	readListParameter,
-	toItems,
-} from '../../helpers/params';
+import { isObject } from '../../helpers/json';
+import { asRecord, readAdditionalBody, readListParameter, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import {
@@ -223,6 +218,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			idempotencyKey: idempotencyKeyFor(this, itemIndex, body, {
 				userKey: readUserIdempotencyKey(this, itemIndex),
 			}),
+			serverDeduplicates: true,
 			itemIndex,
 			outcomeCheckHint:
 				'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of starting a second one.',

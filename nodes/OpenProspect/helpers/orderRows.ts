@@ -20,7 +20,8 @@ const COMPANY_FIELDS: Record<string, string[]> = {
 	country: ['country'],
 };
 
-function text(value: unknown): string {
+/** A text or number cell as trimmed text; anything else as ''. */
+export function cellText(value: unknown): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
@@ -37,11 +38,11 @@ export function toCompanyRow(record: IDataObject): IDataObject {
 	const byKey = new Map<string, unknown>();
 	for (const [key, value] of Object.entries(record)) {
 		const name = columnKey(key);
-		if (!byKey.has(name) || text(byKey.get(name)) === '') byKey.set(name, value);
+		if (!byKey.has(name) || cellText(byKey.get(name)) === '') byKey.set(name, value);
 	}
 	const row: IDataObject = {};
 	for (const [field, spellings] of Object.entries(COMPANY_FIELDS)) {
-		const value = spellings.map((spelling) => text(byKey.get(spelling))).find(Boolean);
+		const value = spellings.map((spelling) => cellText(byKey.get(spelling))).find(Boolean);
 		if (value) row[field] = value;
 	}
 	return row;
@@ -51,7 +52,7 @@ export function toCompanyRow(record: IDataObject): IDataObject {
 export function compactRow(values: IDataObject): IDataObject {
 	const row: IDataObject = {};
 	for (const field of Object.keys(COMPANY_FIELDS)) {
-		const value = text(values[field]);
+		const value = cellText(values[field]);
 		if (value !== '') row[field] = value;
 	}
 	return row;
@@ -77,7 +78,7 @@ export function companyCountProblem(count: number): string | undefined {
 
 /** The external_id of an input item: the chosen value, else the item's index ("0", "1", …). */
 export function externalIdFor(chosen: unknown, itemIndex: number): string {
-	return text(chosen) || String(itemIndex);
+	return cellText(chosen) || String(itemIndex);
 }
 
 /** Which input fields to copy into each result: a list of names, or every field. */
@@ -135,7 +136,7 @@ export function repairResults(options: RepairOptions): INodeExecutionData[] {
 	const everyItem: IPairedItemData[] = options.externalIds.map((_, item) => ({ item }));
 
 	return options.results.map((result) => {
-		const sourceId = text(result.source_id);
+		const sourceId = cellText(result.source_id);
 		const matches = sourceId === '' ? undefined : itemsById.get(sourceId);
 		if (matches === undefined) return { json: result, pairedItem: everyItem };
 		const json = { ...result };

@@ -10,7 +10,7 @@ import { asRecord, readFieldMask, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { optionsCollection, prospectSearchRLC } from '../common.descriptions';
-import { prospectSearchPath, readProspectSearchId } from './shared';
+import { prospectSearchPath, readProspectSearchId } from '../shared/prospectSearch';
 
 /** Update Fields option → API field (also its update mask path). */
 const UPDATE_FIELDS = [

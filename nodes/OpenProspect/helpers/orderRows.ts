@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 /** The API takes 1 to this many companies per enrichment order. */
-export const MAX_COMPANIES = 10_000;
+const MAX_COMPANIES = 10_000;
 
 /**
  * The company fields of an enrichment row, each with the spellings accepted for it (first wins).
@@ -108,7 +108,7 @@ export function pickFields(record: IDataObject, selection: FieldSelection): IDat
 }
 
 /** The key the input fields go under; `input_item` when the API itself returned an `input` field. */
-export function inputKeyFor(result: IDataObject): string {
+function inputKeyFor(result: IDataObject): string {
 	return hasOwn(result, 'input') ? 'input_item' : 'input';
 }
 

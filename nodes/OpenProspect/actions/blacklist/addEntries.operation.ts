@@ -16,7 +16,7 @@ import { reconcileEntries } from './reconcileEntries';
 import { blacklistPath, IDEMPOTENCY_KEY_PLACEHOLDER, readBlacklistId } from './shared';
 
 /** The API takes at most this many entries per request. */
-export const MAX_ENTRIES_PER_REQUEST = 10_000;
+const MAX_ENTRIES_PER_REQUEST = 10_000;
 
 const fromFields = { show: { source: ['fields'] } };
 

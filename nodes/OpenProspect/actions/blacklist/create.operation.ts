@@ -64,7 +64,7 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /** Whether a blacklist is what a create with `body` would have made: same name and description. */
-export function blacklistMatchesBody(body: IDataObject): (blacklist: IDataObject) => boolean {
+function blacklistMatchesBody(body: IDataObject): (blacklist: IDataObject) => boolean {
 	return (blacklist) =>
 		blacklist.name === body.name &&
 		(body.description === undefined ||

@@ -10,7 +10,7 @@ import { stillUnknown } from '../shared/reconcile';
 import { blacklistPath } from './shared';
 
 /** At most this many entries of the blacklist are read to check a batch. */
-export const MAX_ENTRIES_READ = 50_000;
+const MAX_ENTRIES_READ = 50_000;
 
 const norm = (value: unknown) => String(value).trim().toLowerCase();
 

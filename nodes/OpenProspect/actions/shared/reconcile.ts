@@ -10,9 +10,9 @@ import { readPages } from '../../transport';
 import { recordId } from './records';
 
 /** How many pages of the newest records are searched for the one a lost create made. */
-export const RECONCILE_PAGES = 5;
+const RECONCILE_PAGES = 5;
 /** Widens the window a little, for a database clock that stamps created_at slightly off the Date header's. */
-export const RECONCILE_SLACK_MS = 2_000;
+const RECONCILE_SLACK_MS = 2_000;
 
 export interface ReconcileRequest {
 	/** The list to search, e.g. /api/v1/orders. */
@@ -40,7 +40,7 @@ function serverTime(headers: IDataObject): number | undefined {
 }
 
 /** Whether a record was created at or after `since` (server time); false when it does not say. */
-export function createdSince(record: IDataObject, since: number): boolean {
+function createdSince(record: IDataObject, since: number): boolean {
 	const created = typeof record.created_at === 'string' ? Date.parse(record.created_at) : NaN;
 	return Number.isFinite(created) && created >= since;
 }
@@ -50,7 +50,7 @@ export function createdSince(record: IDataObject, since: number): boolean {
  * server time the request was sent (the list's Date header minus the time since sending), matching
  * the request, not already known. Returns a reason instead when there is none, or several.
  */
-export async function findCreated(
+async function findCreated(
 	context: IExecuteFunctions,
 	request: ReconcileRequest,
 ): Promise<Found | { reason: string }> {

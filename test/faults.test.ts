@@ -313,7 +313,8 @@ const creations: Creation[] = [
 			resource: 'order',
 			operation: 'create',
 			orderType: 'discovery',
-			profileId: 'profile-fault-suite',
+			// Unique per run, so a lost answer is matched to exactly this order.
+			profileId: `profile-fault-suite-${executions + 1}`,
 			briefingQuantity: 5,
 		}),
 		count: () => fixture.sim.state.orders.size,
@@ -326,6 +327,7 @@ const creations: Creation[] = [
 			operation: 'create',
 			orderType: 'enrichment',
 			companySource: 'inputItems',
+			profileId: `profile-fault-suite-${executions + 1}`,
 		}),
 		input: () => [
 			{ company_name: 'Acme GmbH', website_url: 'https://acme.example' },
@@ -336,7 +338,7 @@ const creations: Creation[] = [
 	{
 		name: 'Blacklist > Create',
 		route: 'POST /api/v1/blacklists',
-		parameters: () => ({ resource: 'blacklist', operation: 'create', name: 'Fault suite list' }),
+		parameters: () => ({ resource: 'blacklist', operation: 'create', name: `Fault suite list ${executions + 1}` }),
 		count: () => fixture.sim.state.blacklists.size,
 	},
 	{
@@ -424,10 +426,27 @@ describe('no POST is ever applied twice', () => {
 		expectOneIdempotencyKey(creation.route);
 	});
 
-	const unknownCases = notDeduplicated.flatMap((creation) => [
-		...afterApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 1 })),
-		...beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
-	]);
+	const reconciledCases = notDeduplicated.flatMap((creation) =>
+		afterApply.map(([label, fault]) => ({ ...creation, label, fault })),
+	);
+
+	it.each(reconciledCases)(
+		'$name after $label is not resent: the node finds what the server applied, no duplicate',
+		async (creation) => {
+			const before = creation.count();
+			fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
+			const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+			expect(error).toBeUndefined();
+			expect(items.length).toBeGreaterThan(0);
+			expect(items.every((item) => item.json.reconciled === true)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+			expect(creation.count()).toBe(before + 1);
+		},
+	);
+
+	const unknownCases = notDeduplicated.flatMap((creation) =>
+		beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
+	);
 
 	it.each(unknownCases)(
 		'$name after $label is not resent: "outcome unknown", no duplicate',

@@ -26,16 +26,21 @@ function check(name, ok, detail = '') {
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n${detail}` : ''}`);
 }
 
+async function installedVersion(name) {
+	try {
+		const manifest = join(TOOLS_DIR, 'node_modules', name, 'package.json');
+		return JSON.parse(await readFile(manifest, 'utf8')).version;
+	} catch {
+		return undefined;
+	}
+}
+
 async function ensureTools() {
-	const installed = Object.keys(TOOLS).every((name) =>
-		existsSync(join(TOOLS_DIR, 'node_modules', name, 'package.json')),
-	);
 	const require = createRequire(join(TOOLS_DIR, 'package.json'));
-	const versionsMatch =
-		installed &&
-		Object.entries(TOOLS).every(
-			([name, version]) => require(`${name}/package.json`).version === version,
-		);
+	let versionsMatch = true;
+	for (const [name, version] of Object.entries(TOOLS)) {
+		if ((await installedVersion(name)) !== version) versionsMatch = false;
+	}
 	if (!versionsMatch) {
 		await mkdir(TOOLS_DIR, { recursive: true });
 		const manifest = { name: 'ci-tools', private: true, dependencies: TOOLS };

@@ -4,12 +4,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 
 import { BASE_URL, runPoll } from '../helpers/engine';
 
-// Transport retries wait through n8n-workflow's sleep: make the waits instant.
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
 const STATE_KEY = 'node:OpenProspect Trigger';
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();

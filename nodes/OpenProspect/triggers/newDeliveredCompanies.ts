@@ -8,7 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { prospectSearchRLC } from '../actions/common.descriptions';
 import { deliveredCompaniesPath } from '../actions/delivery/shared';
-import { readProspectSearchId } from '../actions/prospectSearch/shared';
+import { readProspectSearchId } from '../actions/shared/prospectSearch';
 import { simplifyCompany } from '../helpers/simplify';
 import type { ParameterContext } from '../helpers/validation';
 import type { DeliveryEvent, ReadDeliveries } from './deliveryCursor';

@@ -6,16 +6,11 @@
  * slowly for the default suite.)
  */
 import type { IDataObject } from 'n8n-workflow';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SETTLE_MS } from '../../nodes/OpenProspect/triggers/deliveryCursor';
 import { runPoll } from '../helpers/engine';
 import { byId, received, useSimulator } from '../helpers/simulator';
-
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
 
 const YEAR = 365 * 24 * 3_600_000;
 const BATCH = 700;

@@ -557,12 +557,12 @@ describe('the trigger refuses bad parameters before polling', () => {
 		[
 			'New Delivered Companies: a prospect search that is not a UUID',
 			{ event: 'newDeliveredCompanies', prospectSearchId: byId('hotels') },
-			/^Prospect Search: "hotels" is not a valid UUID$/,
+			/^Prospect Search: "hotels" is not a valid UUID \[item 0\]$/,
 		],
 		[
 			'New Delivered Companies: empty prospect search',
 			{ event: 'newDeliveredCompanies', prospectSearchId: byId('') },
-			/^Prospect Search: is empty$/,
+			/^Prospect Search: is empty \[item 0\]$/,
 		],
 		[
 			'Order Finished: no status chosen',

@@ -6,7 +6,19 @@ import { DOCUMENTED_IDEMPOTENT_ROUTES, startSimulator } from './server.mjs';
 
 const V1 = '/api/v1';
 
-/** A small fetch wrapper: JSON in, `{status, headers, body, text}` out. */
+/**
+ * @typedef {import('./types.mjs').SimulatorHandle} SimulatorHandle
+ * @typedef {import('./types.mjs').SimulatorOptions} SimulatorOptions
+ * @typedef {{ key?: string | null; body?: unknown; headers?: Record<string, string>; rawBody?: string; signal?: AbortSignal }} CallOptions
+ * @typedef {{ status: number; headers: Headers; body: any; text: string }} CallResult
+ * @typedef {(method: string, path: string, options?: CallOptions) => Promise<CallResult>} SelfCheckClient
+ */
+
+/**
+ * A small fetch wrapper: JSON in, `{status, headers, body, text}` out.
+ * @param {SimulatorHandle} sim
+ * @returns {SelfCheckClient}
+ */
 function client(sim) {
 	return async function api(method, path, { key = sim.apiKey, body, headers = {}, rawBody, signal } = {}) {
 		const init = { method, headers: { ...headers }, signal };
@@ -509,6 +521,7 @@ async function checkCountersAndLog(sim, api) {
 	assert.ok(!JSON.stringify(sim.requests).includes(sim.apiKey), 'the key never appears in the log');
 }
 
+/** @returns {Promise<void>} */
 async function checkDeterminismAndClock() {
 	let base = 1_700_000_000_000;
 	const options = { seed: 7, companiesPerSearch: 20, searches: 2, orders: 6, now: () => base, speed: 10 };
@@ -539,7 +552,10 @@ async function checkDeterminismAndClock() {
 	}
 }
 
-/** Each check takes a running simulator (started with `SELF_CHECK_OPTIONS`) and a client for it. */
+/**
+ * Each check takes a running simulator (started with `SELF_CHECK_OPTIONS`) and a client for it.
+ * @type {Record<string, (sim: SimulatorHandle, api: SelfCheckClient) => Promise<void>>}
+ */
 export const SELF_CHECKS = {
 	basics: checkBasics,
 	'searches, companies and prospects': checkSearchesCompaniesProspects,
@@ -552,6 +568,7 @@ export const SELF_CHECKS = {
 	'rate limit': checkRateLimit,
 	'counters and log': checkCountersAndLog,
 };
+/** @type {SimulatorOptions} */
 export const SELF_CHECK_OPTIONS = { extraKeys: { lnc_test_companies_only: ['companies:read'] } };
 export { checkDeterminismAndClock, client };
 

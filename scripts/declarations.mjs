@@ -17,6 +17,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DECLARED_MODULES = [
 	'simulator/server.mjs',
 	'simulator/types.mjs',
+	'simulator/records.mjs',
 	'simulator/selfcheck.mjs',
 	'simulator/duration.mjs',
 	'test/helpers/files.mjs',

@@ -9,7 +9,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { LoggerProxy } from 'n8n-workflow';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { apiRequest } from '../nodes/OpenProspect/transport';
+import { apiRequest, isOutcomeUnknown } from '../nodes/OpenProspect/transport';
 import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
 import type { FaultKind, FaultRule } from '../simulator/server.mjs';
 import type { NodeRunResult } from './helpers/engine';
@@ -313,7 +313,8 @@ const creations: Creation[] = [
 			resource: 'order',
 			operation: 'create',
 			orderType: 'discovery',
-			profileId: 'profile-fault-suite',
+			// Unique per run, so a lost answer is matched to exactly this order.
+			profileId: `profile-fault-suite-${executions + 1}`,
 			briefingQuantity: 5,
 		}),
 		count: () => fixture.sim.state.orders.size,
@@ -326,6 +327,7 @@ const creations: Creation[] = [
 			operation: 'create',
 			orderType: 'enrichment',
 			companySource: 'inputItems',
+			profileId: `profile-fault-suite-${executions + 1}`,
 		}),
 		input: () => [
 			{ company_name: 'Acme GmbH', website_url: 'https://acme.example' },
@@ -336,7 +338,7 @@ const creations: Creation[] = [
 	{
 		name: 'Blacklist > Create',
 		route: 'POST /api/v1/blacklists',
-		parameters: () => ({ resource: 'blacklist', operation: 'create', name: 'Fault suite list' }),
+		parameters: () => ({ resource: 'blacklist', operation: 'create', name: `Fault suite list ${executions + 1}` }),
 		count: () => fixture.sim.state.blacklists.size,
 	},
 	{
@@ -384,7 +386,10 @@ const notDeduplicated = creations.filter((creation) => creation.route !== DEDUPL
 
 /** Faults where the server acted, then the answer was lost or broken. */
 const afterApply: Array<[string, FaultRule]> = [
-	['a reset after the server acted', { kind: 'resetMidBody', times: 2 }],
+	['a 503 after the server acted', { kind: 'statusAfterApply', status: 503, times: 2 }],
+	['a 500 after the server acted', { kind: 'statusAfterApply', status: 500, times: 2 }],
+	['a reset after the server acted (no response)', { kind: 'resetAfterApply', times: 2 }],
+	['a reset in the middle of the body', { kind: 'resetMidBody', times: 2 }],
 	['malformed JSON after the server acted', { kind: 'malformed', times: 2 }],
 ];
 /** Faults where the server did not act, but the caller cannot tell. */
@@ -421,10 +426,27 @@ describe('no POST is ever applied twice', () => {
 		expectOneIdempotencyKey(creation.route);
 	});
 
-	const unknownCases = notDeduplicated.flatMap((creation) => [
-		...afterApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 1 })),
-		...beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
-	]);
+	const reconciledCases = notDeduplicated.flatMap((creation) =>
+		afterApply.map(([label, fault]) => ({ ...creation, label, fault })),
+	);
+
+	it.each(reconciledCases)(
+		'$name after $label is not resent: the node finds what the server applied, no duplicate',
+		async (creation) => {
+			const before = creation.count();
+			fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
+			const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+			expect(error).toBeUndefined();
+			expect(items.length).toBeGreaterThan(0);
+			expect(items.every((item) => item.json.reconciled === true)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+			expect(creation.count()).toBe(before + 1);
+		},
+	);
+
+	const unknownCases = notDeduplicated.flatMap((creation) =>
+		beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
+	);
 
 	it.each(unknownCases)(
 		'$name after $label is not resent: "outcome unknown", no duplicate',
@@ -439,6 +461,50 @@ describe('no POST is ever applied twice', () => {
 			expect(creation.count()).toBe(before + creation.applied);
 		},
 	);
+
+	/** The body each create endpoint accepts, for the transport-level timeout case. */
+	const timeoutCases = [
+		{ route: 'POST /api/v1/orders', path: () => '/api/v1/orders', body: { profile_id: 'p-timeout', briefing_quantity: 2 }, count: () => fixture.sim.state.orders.size },
+		{ route: 'POST /api/v1/blacklists', path: () => '/api/v1/blacklists', body: { name: 'Timeout list' }, count: () => fixture.sim.state.blacklists.size },
+		{
+			route: 'POST /api/v1/blacklists/{blacklist_id}/entries',
+			path: () => `/api/v1/blacklists/${firstBlacklistId()}/entries`,
+			body: { entries: [{ company_name: `Timeout ${Date.now()}`, website_url: `https://timeout-${Date.now()}.example` }] },
+			count: () => fixture.sim.state.blacklistEntries.get(firstBlacklistId())?.length ?? 0,
+		},
+		{ route: DEDUPLICATING_ROUTE, path: () => '/api/v1/search-profile-creations', body: { profile_name: 'Timeout profile' }, count: () => fixture.sim.state.profileCreations.size },
+	];
+
+	it.each(timeoutCases)('$route: no answer after the server acted (a timeout) creates no duplicate', async (creation) => {
+		const before = creation.count();
+		const deduplicates = creation.route === DEDUPLICATING_ROUTE;
+		fixture.sim.setFaults([{ kind: 'timeoutAfterApply', delayMs: 2000, times: 1, match: on(creation.route) }]);
+		const context = makeExecuteContext({ credentials: fixture.credentials });
+		let caught: unknown;
+		try {
+			evidence.push(
+				await apiRequest.call(context, {
+					method: 'POST',
+					path: creation.path(),
+					body: creation.body,
+					idempotencyKey: `timeout-${creation.route}`,
+					serverDeduplicates: deduplicates,
+					timeoutMs: 300,
+				}),
+			);
+		} catch (error) {
+			caught = error;
+			evidence.push(error);
+		}
+		expect(creation.count()).toBe(before + 1);
+		if (deduplicates) {
+			expect(caught).toBeUndefined();
+			expect(received(fixture.sim, creation.route)).toBe(2);
+		} else {
+			expect(isOutcomeUnknown(caught)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+		}
+	});
 
 	it.each(deduplicated)(
 		'$name: n8n Retry On Fail after the transport gave up resends the same key, so it is created once',
@@ -510,6 +576,21 @@ describe('no POST is ever applied twice', () => {
 		expect(items[0].json.description).toBe('Described by the fault suite');
 		expect(received(fixture.sim, route)).toBe(3);
 		expect(processed(fixture.sim, route)).toBe(1);
+	});
+});
+
+describe('a DELETE whose answer was lost', () => {
+	it('is resent, and the 404 that follows counts as done (the first attempt deleted it)', async () => {
+		const route = 'DELETE /api/v1/blacklists/{blacklist_id}';
+		const blacklistId = firstBlacklistId();
+		fixture.sim.setFaults([{ kind: 'resetMidBody', times: 1, match: on(route) }]);
+		const { items, error } = await run({
+			parameters: { resource: 'blacklist', operation: 'deleteBlacklist', blacklistId: byId(blacklistId) },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(received(fixture.sim, route)).toBe(2);
+		expect(fixture.sim.state.blacklists.has(blacklistId)).toBe(false);
 	});
 });
 

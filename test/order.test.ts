@@ -697,11 +697,16 @@ describe('Order > Create: idempotency', () => {
 });
 
 describe('Order > Get, Get Many', () => {
-	it('Get: GET /api/v1/orders/{id}, passed through unchanged', async () => {
+	it('Get: GET /api/v1/orders/{id}, passed through unchanged with Simplify off', async () => {
 		const { scope, seen } = api();
 		scope.get(ORDER_PATH).reply(200, order('IN_PROGRESS'));
 		const { items, error } = await runNode({
-			parameters: { resource: 'order', operation: 'get', orderId: locator(ORDER_ID) },
+			parameters: {
+				resource: 'order',
+				operation: 'get',
+				orderId: locator(ORDER_ID),
+				simplify: false,
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET ${ORDER_PATH}`]);

@@ -5,11 +5,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { SETTLE_MS } from '../../nodes/OpenProspect/triggers/deliveryCursor';
 import { BASE_URL, runPoll } from '../helpers/engine';
 
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
 const STATE_KEY = 'node:OpenProspect Trigger';
 /** n8n's clock in these tests; the server's is a year behind it, and only the server's counts. */
 const N8N_NOW = Date.parse('2026-03-01T10:00:00.000Z');

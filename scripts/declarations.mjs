@@ -22,6 +22,7 @@ export const DECLARED_MODULES = [
 	'simulator/duration.mjs',
 	'test/helpers/files.mjs',
 	'test/helpers/harness.mjs',
+	'test/helpers/cli.mjs',
 	'scripts/declarations.mjs',
 ];
 

@@ -3,7 +3,6 @@
  * JSDoc by scripts/declarations.mjs (`npm run declarations`). Here: the committed ones are exactly
  * what the JSDoc gives, and the TypeScript that imports those modules compiles against them.
  */
-import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,10 +12,10 @@ import { cachingHost, generateDeclarations, ROOT } from '../../scripts/declarati
 /** TypeScript of ours that imports the declared modules. */
 const CONSUMERS = ['test/helpers', 'test/simulator', 'test/tooling'].flatMap((dir) =>
 	ts.sys
-		.readDirectory(path.join(ROOT, dir), ['.ts'], undefined, undefined, 1)
+		.readDirectory(`${ROOT}/${dir}`, ['.ts'], undefined, undefined, 1)
 		.filter((file) => !file.endsWith('.d.ts')),
 );
-CONSUMERS.push(path.join(ROOT, 'test/simulator.test.ts'));
+CONSUMERS.push(`${ROOT}/test/simulator.test.ts`);
 
 let generated: Record<string, string>;
 /** Library files parsed for the first program, reused by the second. */
@@ -47,7 +46,7 @@ describe('generated declarations of the JavaScript tooling', () => {
 		};
 		// The declarations as just generated, whatever is on disk.
 		const inMemory = new Map(
-			Object.entries(generated).map(([file, text]) => [path.join(ROOT, file), text]),
+			Object.entries(generated).map(([file, text]) => [`${ROOT}/${file}`, text]),
 		);
 		const host = cachingHost(options, parsed);
 		const { fileExists, readFile } = host;

@@ -6,8 +6,8 @@
  */
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { LoggerProxy, sleep } from 'n8n-workflow';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoggerProxy } from 'n8n-workflow';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { apiRequest, isOutcomeUnknown } from '../nodes/OpenProspect/transport';
 import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
@@ -15,14 +15,7 @@ import type { FaultKind, FaultRule } from '../simulator/server.mjs';
 import type { NodeRunResult } from './helpers/engine';
 import { makeExecuteContext, runNode, runPoll } from './helpers/engine';
 import { byId, processed, received, useSimulator } from './helpers/simulator';
-
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+import { sleepMock, totalSlept } from './helpers/sleepMock';
 
 /** A key no other string in the suite contains, so finding it anywhere is a leak. */
 const LEAK_MARKER = ['lnc', 'test', 'FaultSuite', 'Marker', '7f3a9c2e5b1d'].join('_');
@@ -320,7 +313,8 @@ const creations: Creation[] = [
 			resource: 'order',
 			operation: 'create',
 			orderType: 'discovery',
-			profileId: 'profile-fault-suite',
+			// Unique per run, so a lost answer is matched to exactly this order.
+			profileId: `profile-fault-suite-${executions + 1}`,
 			briefingQuantity: 5,
 		}),
 		count: () => fixture.sim.state.orders.size,
@@ -333,6 +327,7 @@ const creations: Creation[] = [
 			operation: 'create',
 			orderType: 'enrichment',
 			companySource: 'inputItems',
+			profileId: `profile-fault-suite-${executions + 1}`,
 		}),
 		input: () => [
 			{ company_name: 'Acme GmbH', website_url: 'https://acme.example' },
@@ -343,7 +338,7 @@ const creations: Creation[] = [
 	{
 		name: 'Blacklist > Create',
 		route: 'POST /api/v1/blacklists',
-		parameters: () => ({ resource: 'blacklist', operation: 'create', name: 'Fault suite list' }),
+		parameters: () => ({ resource: 'blacklist', operation: 'create', name: `Fault suite list ${executions + 1}` }),
 		count: () => fixture.sim.state.blacklists.size,
 	},
 	{
@@ -431,10 +426,27 @@ describe('no POST is ever applied twice', () => {
 		expectOneIdempotencyKey(creation.route);
 	});
 
-	const unknownCases = notDeduplicated.flatMap((creation) => [
-		...afterApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 1 })),
-		...beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
-	]);
+	const reconciledCases = notDeduplicated.flatMap((creation) =>
+		afterApply.map(([label, fault]) => ({ ...creation, label, fault })),
+	);
+
+	it.each(reconciledCases)(
+		'$name after $label is not resent: the node finds what the server applied, no duplicate',
+		async (creation) => {
+			const before = creation.count();
+			fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
+			const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+			expect(error).toBeUndefined();
+			expect(items.length).toBeGreaterThan(0);
+			expect(items.every((item) => item.json.reconciled === true)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+			expect(creation.count()).toBe(before + 1);
+		},
+	);
+
+	const unknownCases = notDeduplicated.flatMap((creation) =>
+		beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
+	);
 
 	it.each(unknownCases)(
 		'$name after $label is not resent: "outcome unknown", no duplicate',

@@ -1,5 +1,3 @@
-import type { AllEntities } from 'n8n-workflow';
-
 /** Every resource of the node and its operations: the registry and each resource's table are checked against it. */
 export type NodeMap = {
 	apiKey: 'validate';
@@ -25,7 +23,5 @@ export type NodeMap = {
 	prospectSearch: 'get' | 'getAll' | 'getBlacklists' | 'setBlacklists' | 'update';
 	searchProfile: 'create' | 'get';
 };
-
-export type OpenProspectType = AllEntities<NodeMap>;
 
 export type Resource = keyof NodeMap;

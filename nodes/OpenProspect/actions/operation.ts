@@ -31,7 +31,8 @@ export interface ItemOperation {
 /**
  * Runs once for the whole input (e.g. one request carrying the data of all items). It pairs its
  * output items itself; when it sends several requests it applies Continue On Fail per request
- * with `errorItem`, so what was already sent is not reported as failed.
+ * with `errorItem`, so what was already sent is not reported as failed. One that needs state
+ * across items (e.g. the records already created) may run its items through `runPerItem`.
  */
 export interface InputOperation {
 	description: INodeProperties[];

@@ -40,7 +40,7 @@ export type WaitOutcome<T> =
 	| { outcome: 'terminal' | 'timeout' | 'cancelled'; last: T | undefined }
 	| { outcome: 'error'; error: unknown; last: T | undefined };
 
-export function isNotFoundError(error: unknown): boolean {
+function isNotFoundError(error: unknown): boolean {
 	return (
 		typeof error === 'object' &&
 		error !== null &&
@@ -56,7 +56,7 @@ interface Tracked<T> {
 }
 
 /** The pause after a poll that ended `elapsedMs` after the start. */
-export function pauseAfter(
+function pauseAfter(
 	target: Pick<PollTarget<unknown>, 'intervalMs' | 'slowIntervalMs'>,
 	elapsedMs: number,
 	slowAfterMs: number,

@@ -19,7 +19,7 @@ import {
 	simplifyField,
 	queryOptions,
 } from '../common.descriptions';
-import { readProspectSearchId } from '../prospectSearch/shared';
+import { readProspectSearchId } from '../shared/prospectSearch';
 import { deliveredCompaniesPath } from './shared';
 
 const properties: INodeProperties[] = [

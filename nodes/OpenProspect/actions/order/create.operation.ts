@@ -10,7 +10,7 @@ import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempot
 import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
 import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
 import { checkId, invalidParameter } from '../../helpers/validation';
-import { apiRequest, apiRequestAllItems } from '../../transport';
+import { apiRequest, apiRequestAllItems, isOutcomeUnknown } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
@@ -19,6 +19,7 @@ import {
 import { readItemCompanies, readMappedCompanies } from './companies';
 import { runPerItem } from '../itemRunner';
 import type { ItemOutput } from '../operation';
+import { reconcileCreate } from '../shared/reconcile';
 import { missingIdError, recordId } from '../shared/records';
 import type { Job, JobResult, WaitSettings } from '../shared/wait';
 import { readWaitSettings, statusOf, waitForJobs, waitProperties } from '../shared/wait';
@@ -26,6 +27,7 @@ import {
 	ORDER_TRIGGER_HINT,
 	ORDERS_PATH,
 	orderFailedError,
+	orderMatchesBody,
 	orderPath,
 	TERMINAL_ORDER_STATUSES,
 } from './shared';
@@ -274,21 +276,48 @@ function readWaitPlan(context: IExecuteFunctions, itemIndex: number): WaitPlan |
 	return { settings, output: output ? 'results' : 'order' };
 }
 
+/** IDs of the orders this execution created or found, never taken for another item's lost create. */
+type KnownOrders = Set<string>;
+
+/**
+ * POST /api/v1/orders. When the outcome is unknown (the server may have created the order, then
+ * the answer was lost), looks for that order instead of sending the request again.
+ */
 async function createOrder(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	body: IDataObject,
+	known: KnownOrders,
 ): Promise<IDataObject> {
-	const response = await apiRequest.call(context, {
-		method: 'POST',
-		path: ORDERS_PATH,
-		body,
-		idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-			userKey: readUserIdempotencyKey(context, itemIndex),
-		}),
-		itemIndex,
-	});
-	return asRecord(response);
+	const sentAt = Date.now();
+	let created: IDataObject;
+	try {
+		const response = await apiRequest.call(context, {
+			method: 'POST',
+			path: ORDERS_PATH,
+			body,
+			idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+				userKey: readUserIdempotencyKey(context, itemIndex),
+			}),
+			itemIndex,
+			outcomeCheckHint:
+				'Use Order > Get Many to see whether the order was created before running the node again.',
+		});
+		created = asRecord(response);
+	} catch (error) {
+		if (!isOutcomeUnknown(error)) throw error;
+		created = await reconcileCreate(context, error, {
+			path: ORDERS_PATH,
+			itemIndex,
+			elapsedMs: Date.now() - sentAt,
+			matches: orderMatchesBody(body),
+			known,
+			what: 'order',
+		});
+	}
+	const id = recordId(created, 'order_id');
+	if (id !== undefined) known.add(id);
+	return created;
 }
 
 /** The wait for a created order; fails when the response has no ID to wait for. */
@@ -353,7 +382,11 @@ function isFromInputItems(context: IExecuteFunctions): boolean {
  * One order for this item: a discovery order, or an enrichment order with the companies of this
  * item's JSON or CSV file. With Wait for Completion, the order to wait for (with the other items').
  */
-async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
+async function executeItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	known: KnownOrders,
+): Promise<ItemOutput> {
 	const isDiscovery = this.getNodeParameter('orderType', itemIndex) === 'discovery';
 	const body = baseBody(this, itemIndex, isDiscovery);
 	if (!isDiscovery) {
@@ -361,14 +394,15 @@ async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<
 		body.companies = await readItemCompanies(this, itemIndex, source);
 	}
 	const plan = readWaitPlan(this, itemIndex);
-	const created = await createOrder(this, itemIndex, body);
+	const created = await createOrder(this, itemIndex, body, known);
 	if (!plan) return toItems(created);
 	const job = orderJob(this, itemIndex, created, plan.settings);
 	return {
 		job,
 		finish: async (result) => {
 			const outcome = await finishOrder(this, job, plan, result);
-			return toItems('record' in outcome ? outcome.record : outcome.results);
+			const items = toItems('record' in outcome ? outcome.record : outcome.results);
+			return created.reconciled === true ? flagReconciled(items) : items;
 		},
 	};
 }
@@ -389,19 +423,27 @@ async function executeFromInputItems(
 		String(context.getNodeParameter('options.mergeInputFields', 0, '') ?? ''),
 	);
 	const allItems = items.map((_, item) => ({ item }));
-	const created = await createOrder(context, 0, body);
+	const created = await createOrder(context, 0, body, new Set());
 	if (!plan) return [{ json: created, pairedItem: allItems }];
 	const job = orderJob(context, 0, created, plan.settings);
 	const [result] = await waitForJobs(context, [job]);
 	if (result instanceof Error) throw result;
 	const outcome = await finishOrder(context, job, plan, result);
-	if ('record' in outcome) return [{ json: outcome.record, pairedItem: allItems }];
-	return repairResults({
-		results: outcome.results,
-		externalIds,
-		inputs: items.map((item) => item.json),
-		merge,
-	});
+	const output =
+		'record' in outcome
+			? [{ json: outcome.record, pairedItem: allItems }]
+			: repairResults({
+					results: outcome.results,
+					externalIds,
+					inputs: items.map((item) => item.json),
+					merge,
+				});
+	return created.reconciled === true ? flagReconciled(output) : output;
+}
+
+/** Marks the output of an order that was found after its create's answer was lost. */
+function flagReconciled(items: INodeExecutionData[]): INodeExecutionData[] {
+	return items.map((item) => ({ ...item, json: { ...item.json, reconciled: true } }));
 }
 
 /** POST /api/v1/orders: one order per input item, or one for all items (Companies From = Input Items). */
@@ -410,5 +452,12 @@ export async function executeAll(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	if (isFromInputItems(this)) return await executeFromInputItems(this, items);
-	return await runPerItem(this, executeItem, items.length);
+	const known: KnownOrders = new Set();
+	return await runPerItem(
+		this,
+		async function (this: IExecuteFunctions, itemIndex: number) {
+			return await executeItem.call(this, itemIndex, known);
+		},
+		items.length,
+	);
 }

@@ -50,3 +50,24 @@ export function orderFailedError(
 	};
 	return new NodeApiError(context.getNode(), response, { message, description, itemIndex });
 }
+
+/**
+ * Whether an order record is what a create with `body` would have made: each field the record
+ * shows (profile, type, quantity, number of companies) agrees with the request.
+ */
+export function orderMatchesBody(body: IDataObject): (order: IDataObject) => boolean {
+	const companies = Array.isArray(body.companies) ? body.companies.length : undefined;
+	const expected: IDataObject = {
+		profile_id: body.profile_id,
+		order_type: companies === undefined ? 'DISCOVERY' : 'ENRICHMENT',
+		briefing_quantity: body.briefing_quantity,
+		company_count: companies,
+	};
+	return (order) =>
+		Object.entries(expected).every(([field, value]) => {
+			const shown = order[field];
+			if (value === undefined || shown === undefined) return true;
+			if (field === 'order_type') return String(shown).toUpperCase() === value;
+			return shown === value;
+		});
+}

@@ -10,7 +10,7 @@ import { asRecord, readFieldMask, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { optionsCollection, prospectSearchRLC } from '../common.descriptions';
-import { prospectSearchPath, readProspectSearchId } from './shared';
+import { prospectSearchPath, readProspectSearchId } from '../shared/prospectSearch';
 
 /** Update Fields option → API field (also its update mask path). */
 const UPDATE_FIELDS = [
@@ -181,6 +181,8 @@ export async function execute(
 			path: prospectSearchPath(prospectSearchId),
 			body: { version, update_mask: updateMask, ...fields },
 			itemIndex,
+			outcomeCheckHint:
+				'Use Prospect Search > Get to see whether the change was applied (its version goes up by one) before trying again.',
 		});
 		return toItems(asRecord(response));
 	} catch (error) {

@@ -220,6 +220,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}),
 			serverDeduplicates: true,
 			itemIndex,
+			outcomeCheckHint:
+				'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of starting a second one.',
 		}),
 	);
 	if (!settings) return toItems(created);

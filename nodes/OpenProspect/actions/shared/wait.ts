@@ -14,9 +14,9 @@ import { waitForAll } from '../../helpers/waitForCompletion';
 import { apiRequest } from '../../transport';
 
 /** Right after a create, a GET may not find the new record yet: 404s are tolerated this long. */
-export const NOT_FOUND_GRACE_MS = 15_000;
+const NOT_FOUND_GRACE_MS = 15_000;
 /** From this long into a wait on, Long Wait Poll Interval applies. */
-export const SLOW_AFTER_MS = 10 * 60_000;
+const SLOW_AFTER_MS = 10 * 60_000;
 const MAX_WAIT_SECONDS = 86_400;
 
 const waiting = { show: { waitForCompletion: [true] } };

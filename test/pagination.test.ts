@@ -174,6 +174,28 @@ describe('concurrent pages once the total is known', () => {
 		expect(server.seen).toHaveLength(10);
 	});
 
+	it('a page still rate limited after all its attempts is queued again, not failed', async () => {
+		const seen: number[] = [];
+		let limited = 0;
+		nock(BASE_URL)
+			.get('/api/v1/companies')
+			.query(true)
+			.times(100)
+			.reply((uri) => {
+				const offset = Number(new URL(uri, BASE_URL).searchParams.get('offset'));
+				seen.push(offset);
+				if (offset === 200 && limited < 6) {
+					limited++;
+					return [429, { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' }, { 'Retry-After': '0' }];
+				}
+				return [200, withTotal(records(offset, 100), offset, 400)];
+			});
+		const result = await readAll();
+		expect(result.map((record) => record.id)).toEqual(records(0, 400).map((record) => record.id));
+		expect(limited).toBe(6);
+		expect(seen.filter((offset) => offset === 200)).toHaveLength(7);
+	});
+
 	it('a server that ignores offset (same first record) stops the walk instead of repeating pages', async () => {
 		nock(BASE_URL).get('/api/v1/companies').query(true).times(10).reply(200, { items: records(0, 100), total: 1000 });
 		expect(await readAll()).toHaveLength(100);

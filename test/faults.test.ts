@@ -6,23 +6,16 @@
  */
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { LoggerProxy, sleep } from 'n8n-workflow';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoggerProxy } from 'n8n-workflow';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { apiRequest } from '../nodes/OpenProspect/transport';
+import { apiRequest, isOutcomeUnknown } from '../nodes/OpenProspect/transport';
 import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
 import type { FaultKind, FaultRule } from '../simulator/server.mjs';
 import type { NodeRunResult } from './helpers/engine';
 import { makeExecuteContext, runNode, runPoll } from './helpers/engine';
 import { byId, processed, received, useSimulator } from './helpers/simulator';
-
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+import { sleepMock, totalSlept } from './helpers/sleepMock';
 
 /** A key no other string in the suite contains, so finding it anywhere is a leak. */
 const LEAK_MARKER = ['lnc', 'test', 'FaultSuite', 'Marker', '7f3a9c2e5b1d'].join('_');
@@ -393,7 +386,10 @@ const notDeduplicated = creations.filter((creation) => creation.route !== DEDUPL
 
 /** Faults where the server acted, then the answer was lost or broken. */
 const afterApply: Array<[string, FaultRule]> = [
-	['a reset after the server acted', { kind: 'resetMidBody', times: 2 }],
+	['a 503 after the server acted', { kind: 'statusAfterApply', status: 503, times: 2 }],
+	['a 500 after the server acted', { kind: 'statusAfterApply', status: 500, times: 2 }],
+	['a reset after the server acted (no response)', { kind: 'resetAfterApply', times: 2 }],
+	['a reset in the middle of the body', { kind: 'resetMidBody', times: 2 }],
 	['malformed JSON after the server acted', { kind: 'malformed', times: 2 }],
 ];
 /** Faults where the server did not act, but the caller cannot tell. */
@@ -466,6 +462,50 @@ describe('no POST is ever applied twice', () => {
 		},
 	);
 
+	/** The body each create endpoint accepts, for the transport-level timeout case. */
+	const timeoutCases = [
+		{ route: 'POST /api/v1/orders', path: () => '/api/v1/orders', body: { profile_id: 'p-timeout', briefing_quantity: 2 }, count: () => fixture.sim.state.orders.size },
+		{ route: 'POST /api/v1/blacklists', path: () => '/api/v1/blacklists', body: { name: 'Timeout list' }, count: () => fixture.sim.state.blacklists.size },
+		{
+			route: 'POST /api/v1/blacklists/{blacklist_id}/entries',
+			path: () => `/api/v1/blacklists/${firstBlacklistId()}/entries`,
+			body: { entries: [{ company_name: `Timeout ${Date.now()}`, website_url: `https://timeout-${Date.now()}.example` }] },
+			count: () => fixture.sim.state.blacklistEntries.get(firstBlacklistId())?.length ?? 0,
+		},
+		{ route: DEDUPLICATING_ROUTE, path: () => '/api/v1/search-profile-creations', body: { profile_name: 'Timeout profile' }, count: () => fixture.sim.state.profileCreations.size },
+	];
+
+	it.each(timeoutCases)('$route: no answer after the server acted (a timeout) creates no duplicate', async (creation) => {
+		const before = creation.count();
+		const deduplicates = creation.route === DEDUPLICATING_ROUTE;
+		fixture.sim.setFaults([{ kind: 'timeoutAfterApply', delayMs: 2000, times: 1, match: on(creation.route) }]);
+		const context = makeExecuteContext({ credentials: fixture.credentials });
+		let caught: unknown;
+		try {
+			evidence.push(
+				await apiRequest.call(context, {
+					method: 'POST',
+					path: creation.path(),
+					body: creation.body,
+					idempotencyKey: `timeout-${creation.route}`,
+					serverDeduplicates: deduplicates,
+					timeoutMs: 300,
+				}),
+			);
+		} catch (error) {
+			caught = error;
+			evidence.push(error);
+		}
+		expect(creation.count()).toBe(before + 1);
+		if (deduplicates) {
+			expect(caught).toBeUndefined();
+			expect(received(fixture.sim, creation.route)).toBe(2);
+		} else {
+			expect(isOutcomeUnknown(caught)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+		}
+	});
+
 	it.each(deduplicated)(
 		'$name: n8n Retry On Fail after the transport gave up resends the same key, so it is created once',
 		async (creation) => {
@@ -536,6 +576,21 @@ describe('no POST is ever applied twice', () => {
 		expect(items[0].json.description).toBe('Described by the fault suite');
 		expect(received(fixture.sim, route)).toBe(3);
 		expect(processed(fixture.sim, route)).toBe(1);
+	});
+});
+
+describe('a DELETE whose answer was lost', () => {
+	it('is resent, and the 404 that follows counts as done (the first attempt deleted it)', async () => {
+		const route = 'DELETE /api/v1/blacklists/{blacklist_id}';
+		const blacklistId = firstBlacklistId();
+		fixture.sim.setFaults([{ kind: 'resetMidBody', times: 1, match: on(route) }]);
+		const { items, error } = await run({
+			parameters: { resource: 'blacklist', operation: 'deleteBlacklist', blacklistId: byId(blacklistId) },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(received(fixture.sim, route)).toBe(2);
+		expect(fixture.sim.state.blacklists.has(blacklistId)).toBe(false);
 	});
 });
 

@@ -1,22 +1,14 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { api, expectNothingSent, locator, trap } from './helpers/api';
 import { START, useFakeClock } from './helpers/clock';
 import { runNode } from './helpers/engine';
+import { realSleep as reallySleep, sleepMock } from './helpers/sleepMock';
 
 // n8n's sleep is the only timer the node uses: here it advances the (fake) clock instead of waiting.
-const realSleep = vi.hoisted(() => ({
-	sleep: (() => Promise.resolve()) as (ms: number) => Promise<void>,
-}));
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	realSleep.sleep = original.sleep;
-	return { ...original, sleep: vi.fn(async () => {}) };
-});
-const sleepMock = vi.mocked(sleep);
+const realSleep = { sleep: reallySleep };
 const elapsedMs = () => Date.now() - START;
 
 beforeAll(() => nock.disableNetConnect());

@@ -1,19 +1,10 @@
 import nock from 'nock';
-import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ApiRequest } from '../nodes/OpenProspect/transport';
 import { apiRequest, apiRequestFull, isOutcomeUnknown } from '../nodes/OpenProspect/transport';
 import { API_KEY, BASE_URL, makeExecuteContext } from './helpers/engine';
-
-// The transport's waits are recorded instead of waited (a 0 ms timer keeps the event loop turning).
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+import { sleepMock, totalSlept } from './helpers/sleepMock';
 
 interface MappedError {
 	message: string;

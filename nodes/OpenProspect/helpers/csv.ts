@@ -1,4 +1,5 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidParameter } from './validation';
 
@@ -181,7 +182,9 @@ export async function readCsvBinary(
 	try {
 		return parseCsv(buffer.toString('utf8'));
 	} catch (error) {
-		if (!(error instanceof CsvSyntaxError)) throw error;
+		if (!(error instanceof CsvSyntaxError)) {
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		}
 		throw invalidParameter(
 			context,
 			itemIndex,

@@ -191,10 +191,15 @@ function readNameList(
 	throw invalidParameter(context, itemIndex, displayName, result.problem, result.hint);
 }
 
+const ID_LIST_EXAMPLE = 'Give a list of IDs, e.g. id-1, id-2 or {{ ["id-1", "id-2"] }}.';
+
 export const ID_LIST: NameKind = {
 	noun: 'an ID',
-	check: idProblem,
-	example: 'Give a list of IDs, e.g. id-1, id-2 or {{ ["id-1", "id-2"] }}.',
+	check: (value) => {
+		const failure = idProblem(value);
+		return failure && { problem: failure.problem, hint: ID_LIST_EXAMPLE };
+	},
+	example: ID_LIST_EXAMPLE,
 };
 
 /** A field path of a field mask: snake_case names, nested ones joined by dots, or `*`. */

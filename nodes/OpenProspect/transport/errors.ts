@@ -117,6 +117,18 @@ export function redactSecrets(text: string, secrets: string[]): string {
 		.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
 }
 
+/** `value` with every string in it (at any depth) redacted. */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry: unknown) => redactDeep(entry, secrets)) as T;
+	if (typeof value !== 'object' || value === null) return value;
+	const result: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value)) {
+		result[redactSecrets(key, secrets)] = redactDeep(entry, secrets);
+	}
+	return result as T;
+}
+
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Check the parameters of this node against the OpenProspect API reference.',
 	401: 'Check the API key in the OpenProspect API credential: it may be mistyped, expired or revoked.',
@@ -189,7 +201,8 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	if (requestId) lines.push(`Request ID: ${requestId}`);
 
 	const redact = (text: string) => redactSecrets(text, context.secrets);
-	const response: JsonObject = {
+	// Stored with the execution: every string the server sent is redacted, not only the message.
+	const response: JsonObject = redactDeep<JsonObject>({
 		message: redact(message),
 		code: parsed.code ?? null,
 		httpCode: context.status !== undefined ? String(context.status) : null,
@@ -198,7 +211,7 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 		requestId: requestId ?? null,
 		requiredScopes: parsed.requiredScopes ?? null,
 		grantedScopes: parsed.grantedScopes ?? null,
-	};
+	}, context.secrets);
 	const error = new NodeApiError(node, response, {
 		message: redact(message),
 		description: redact(lines.join('\n')),

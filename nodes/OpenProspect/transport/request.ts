@@ -14,14 +14,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { baseUrlProblem, normaliseBaseUrl } from '../helpers/baseUrl';
 import type { CancelSignal } from '../helpers/sleep';
 import { sleepUnlessCancelled } from '../helpers/sleep';
+import { DEFAULT_TIMEOUT_MS } from './deadline';
 import { buildApiError } from './errors';
-import type { ApiResponse, Outcome, RequestErrorContext } from './outcome';
+import type { ApiResponse, FailedOutcome, Outcome, RequestErrorContext } from './outcome';
 import { networkOutcome, responseOutcome } from './outcome';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, mayRetry, retryDelayMs } from './retry';
 
 export const CREDENTIAL_TYPE = 'openProspectApi';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS };
 
 export type OpenProspectContext =
 	| IExecuteFunctions
@@ -145,25 +146,41 @@ function isWrite(method: string) {
 	return method === 'POST' || method === 'PATCH';
 }
 
+function describeFailure(outcome: FailedOutcome): string {
+	const { status } = outcome.failure;
+	if (status === undefined) return 'The connection failed or timed out';
+	if (outcome.redirectTo !== undefined)
+		return `OpenProspect answered with a redirect (HTTP ${status}) to ${outcome.redirectTo}, which was not followed,`;
+	return `OpenProspect answered HTTP ${status}`;
+}
+
 /** The error for a write whose failure leaves open whether the server applied it. */
 function outcomeUnknownError(
 	context: OpenProspectContext,
 	request: ApiRequest,
 	prepared: PreparedRequest,
-	status: number | undefined,
+	outcome: FailedOutcome,
 ): NodeApiError {
 	const { method, path } = prepared.errorContext;
-	const what =
-		status === undefined
-			? 'The connection failed or timed out'
-			: `OpenProspect answered HTTP ${status}`;
 	return buildApiError(context.getNode(), {
 		...prepared.errorContext,
-		status,
+		status: outcome.failure.status,
+		headers: outcome.headers,
 		message: `The outcome of ${method} ${path} is unknown: OpenProspect may or may not have applied it`,
-		hint: `${what} after the request was sent. To avoid a duplicate it was not sent again. ${request.outcomeCheckHint ?? GENERIC_OUTCOME_HINT}`,
+		hint: `${describeFailure(outcome)} after the request was sent. To avoid a duplicate it was not sent again. ${request.outcomeCheckHint ?? GENERIC_OUTCOME_HINT}`,
 		outcomeUnknown: true,
 	});
+}
+
+/**
+ * Whether the server may have acted on a request that failed this way: no answer (reset, timeout),
+ * a 5xx, or a redirect (a 303 after a create is a common "done, look there"). A refused connection,
+ * a 429 and other 4xx prove nothing was applied.
+ */
+function mayHaveApplied(failure: FailedOutcome['failure']): boolean {
+	if (failure.notSent) return false;
+	const { status } = failure;
+	return status === undefined || status >= 500 || (status >= 300 && status < 400);
 }
 
 /** The error to throw when no further attempt is made. */
@@ -171,16 +188,20 @@ function finalError(
 	context: OpenProspectContext,
 	request: ApiRequest,
 	prepared: PreparedRequest,
-	outcome: Extract<Outcome, { kind: 'failed' }>,
+	outcome: FailedOutcome,
 	retryable: boolean,
 ): NodeApiError {
-	const { failure } = outcome;
 	const ambiguous =
-		isWrite(prepared.errorContext.method) &&
-		!retryable &&
-		!failure.notSent &&
-		(failure.status === undefined || failure.status >= 500);
-	return ambiguous ? outcomeUnknownError(context, request, prepared, failure.status) : outcome.error;
+		isWrite(prepared.errorContext.method) && !retryable && mayHaveApplied(outcome.failure);
+	return ambiguous ? outcomeUnknownError(context, request, prepared, outcome) : outcome.error;
+}
+
+/**
+ * A DELETE resent after a failure that may have applied it, answered 404: the first attempt most
+ * likely deleted the record. Only then is a 404 read as done.
+ */
+function isRepeatedDelete(method: string, outcome: FailedOutcome, earlierMayHaveApplied: boolean) {
+	return method === 'DELETE' && earlierMayHaveApplied && outcome.failure.status === 404;
 }
 
 /**
@@ -198,11 +219,19 @@ export async function apiRequestFull(
 	const policy = request.policy ?? DEFAULT_RETRY_POLICY;
 	const signal = cancelSignalOf(this);
 	const resendable = request.serverDeduplicates === true && request.idempotencyKey !== undefined;
+	let earlierMayHaveApplied = false;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		if (signal?.aborted) throw cancelledError(this, request.itemIndex);
 		const outcome = await attempt(this, prepared);
 		if (outcome.kind === 'done') return outcome.response;
 		if (signal?.aborted) throw cancelledError(this, request.itemIndex);
+		if (isRepeatedDelete(method, outcome, earlierMayHaveApplied)) {
+			this.logger.debug(
+				`OpenProspect DELETE ${request.path}: 404 after a retry; an earlier attempt most likely deleted it, so it counts as done`,
+			);
+			return { body: undefined, headers: outcome.headers ?? {}, statusCode: 404 };
+		}
+		earlierMayHaveApplied ||= mayHaveApplied(outcome.failure);
 		const retryable = mayRetry(method, outcome.failure, resendable);
 		const delay =
 			retryable && attemptNumber < policy.maxAttempts

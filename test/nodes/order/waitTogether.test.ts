@@ -5,18 +5,13 @@
  */
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { api } from '../../helpers/api';
 import { START, useFakeClock } from '../../helpers/clock';
 import { runNode } from '../../helpers/engine';
+import { sleepMock } from '../../helpers/sleepMock';
 
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => {}) };
-});
-const sleepMock = vi.mocked(sleep);
 const elapsedMs = () => Date.now() - START;
 
 beforeAll(() => nock.disableNetConnect());

@@ -118,17 +118,17 @@ async function readItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<{ blacklistId: string; entries: IDataObject[] } | Error> {
-	if (!context.continueOnFail()) {
+	const read = async () => {
+		// Checked here, not when its batch is sent, so a bad key never stops a run half-way.
+		readUserIdempotencyKey(context, itemIndex);
 		return {
 			blacklistId: readBlacklistId(context, itemIndex),
 			entries: await readItemEntries(context, itemIndex),
 		};
-	}
+	};
+	if (!context.continueOnFail()) return await read();
 	try {
-		return {
-			blacklistId: readBlacklistId(context, itemIndex),
-			entries: await readItemEntries(context, itemIndex),
-		};
+		return await read();
 	} catch (error) {
 		return error as Error;
 	}

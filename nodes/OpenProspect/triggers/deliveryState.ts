@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../helpers/json';
 import type { DeliveriesState, DeliveryOptions, ReadDeliveries } from './deliveryCursor';
 import { DeliveryWalk, iso, readDelivery, runWalk, walkOptions } from './deliveryCursor';
 import type { WalkLimits } from './records';
@@ -16,9 +17,6 @@ interface DeliveriesStateV1 {
 	windowStart: number;
 	seen: Array<[string, number]>;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isNumber = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isFinite(value);

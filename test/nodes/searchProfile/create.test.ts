@@ -1,31 +1,18 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { api, expectNothingSent, trap } from './helpers/api';
-import { START, useFakeClock } from './helpers/clock';
-import { runNode } from './helpers/engine';
-import { sleepMock } from './helpers/sleepMock';
-
-// n8n's sleep is the only timer the node uses: here it advances the (fake) clock instead of waiting.
+import { api, expectNothingSent, trap } from '../../helpers/api';
+import { START, useFakeClock } from '../../helpers/clock';
+import { runNode } from '../../helpers/engine';
+import { sleepMock } from '../../helpers/sleepMock';
+import { creation, CREATION_ID, CREATION_PATH, CREATIONS } from './fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 useFakeClock(sleepMock);
 
-const CREATION_ID = 'pc-1';
-const CREATIONS = '/api/v1/search-profile-creations';
-const CREATION_PATH = `${CREATIONS}/${CREATION_ID}`;
 const DERIVED_KEY = /^n8n-[0-9a-f]{40}$/;
-
-const creation = (status: string, extra: IDataObject = {}) => ({
-	id: CREATION_ID,
-	status,
-	profile_name: 'DACH SaaS',
-	profile_id: null,
-	error_message: null,
-	...extra,
-});
 
 const create = (parameters: INodeParameters = {}): INodeParameters => ({
 	resource: 'searchProfile',
@@ -206,34 +193,5 @@ describe('Search Profile > Create', () => {
 			'Search profile creation pc-1 did not finish within 30 s (last status: RUNNING)',
 		);
 		expect(scope.isDone()).toBe(true);
-	});
-});
-
-describe('Search Profile > Get', () => {
-	it('GET /api/v1/search-profile-creations/{id}', async () => {
-		const { scope, seen } = api();
-		scope.get(CREATION_PATH).reply(200, creation('SUCCEEDED', { profile_id: 'prof-9' }));
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'searchProfile',
-				operation: 'get',
-				profileCreationId: ` ${CREATION_ID} `,
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET ${CREATION_PATH}`]);
-		expect(items).toEqual([
-			{ json: creation('SUCCEEDED', { profile_id: 'prof-9' }), pairedItem: { item: 0 } },
-		]);
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('refuses an empty ID (e.g. from an expression) before sending anything', async () => {
-		const trapped = trap();
-		const { error } = await runNode({
-			parameters: { resource: 'searchProfile', operation: 'get', profileCreationId: '={{ "  " }}' },
-		});
-		expect(error?.message).toBe('Profile Creation ID: is empty [item 0]');
-		expectNothingSent(trapped);
 	});
 });

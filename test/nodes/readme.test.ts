@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { OpenProspect } from '../nodes/OpenProspect/OpenProspect.node';
-import { readRepoFile } from './helpers/files.mjs';
+import { OpenProspect } from '../../nodes/OpenProspect/OpenProspect.node';
+import { readRepoFile } from '../helpers/files.mjs';
 
 /** The README's operations table must list every operation the node offers, and nothing else. */
 describe('README operations table', () => {

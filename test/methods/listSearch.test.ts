@@ -6,9 +6,9 @@ import {
 	searchCompanies,
 	searchProspects,
 	searchProspectSearches,
-} from '../nodes/OpenProspect/methods/listSearch';
-import { API_KEY, BASE_URL, loadOptionsContext } from './helpers/engine';
-import { locator as rl } from './helpers/locator';
+} from '../../nodes/OpenProspect/methods/listSearch';
+import { API_KEY, BASE_URL, loadOptionsContext } from '../helpers/engine';
+import { locator as rl } from '../helpers/locator';
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
 

@@ -1,12 +1,17 @@
-import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
+import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { api, expectNothingSent, locator, trap } from './helpers/api';
-import { runNode } from './helpers/engine';
+import { api, expectNothingSent, locator, trap } from '../../helpers/api';
+import { runNode } from '../../helpers/engine';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
+
 const PS2 = '660e8400-e29b-41d4-a716-446655440001';
+
 const PATH = `/api/v1/deliveries/${PS}/companies`;
 
 const prospect = (company: number, index: number) => ({
@@ -37,9 +42,6 @@ function deliveries(parameters: INodeParameters = {}): INodeParameters {
 		...parameters,
 	};
 }
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
 
 describe('Delivery > Get Many Companies', () => {
 	it('sends delivered_since as ISO 8601 UTC and returns one raw item per company', async () => {

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { subtitles } from '../nodes/OpenProspect/actions/properties';
-import { OpenProspect } from '../nodes/OpenProspect/OpenProspect.node';
-import { OpenProspectTrigger } from '../nodes/OpenProspect/OpenProspectTrigger.node';
+import { subtitles } from '../../nodes/OpenProspect/actions/properties';
+import { OpenProspect } from '../../nodes/OpenProspect/OpenProspect.node';
+import { OpenProspectTrigger } from '../../nodes/OpenProspect/OpenProspectTrigger.node';
 
 /** Invariants n8n's UX guidelines ask for, checked on every parameter of both nodes. */
 const nodes: Array<[string, INodeTypeDescription]> = [

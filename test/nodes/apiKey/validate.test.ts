@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { API_KEY, BASE_URL, runNode } from './helpers/engine';
+import { API_KEY, BASE_URL, runNode } from '../../helpers/engine';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -10,7 +10,7 @@ import {
 	pickFields,
 	repairResults,
 	toCompanyRow,
-} from '../nodes/OpenProspect/helpers/orderRows';
+} from '../../nodes/OpenProspect/helpers/orderRows';
 
 describe('orderRows: building enrichment rows', () => {
 	it('normalises headers and keeps only the five company fields, trimmed', () => {

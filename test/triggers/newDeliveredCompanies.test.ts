@@ -55,7 +55,7 @@ const page = (items: IDataObject[], offset = 0, total = offset + items.length) =
 let serverNow = T0;
 const date = () => ({ Date: new Date(serverNow).toUTCString() });
 
-function expectList(query: IDataObject, body: IDataObject) {
+function expectList(query: Record<string, string>, body: IDataObject) {
 	return nock(BASE_URL).get(DELIVERIES).query(query).reply(200, body, date());
 }
 const expectSince = (since: number, items: IDataObject[], offset = 0) =>
@@ -296,7 +296,8 @@ describe('New Delivered Companies', () => {
 		const error = await pollError({
 			parameters: parameters({ prospectSearchId: { __rl: true, mode: 'id', value: 'nope' } }),
 		});
-		expect(error.message).toBe('Prospect Search: "nope" is not a valid UUID');
+		// The same reader and wording as the actions (the trigger's single item is item 0).
+		expect(error.message).toBe('Prospect Search: "nope" is not a valid UUID [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

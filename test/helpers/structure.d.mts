@@ -1,0 +1,7 @@
+export interface MeasuredFile {
+	path: string;
+	lines: number;
+	descriptionLines: number;
+	functions: Array<{ name: string; lines: number }>;
+}
+export function measureProductCode(): MeasuredFile[];

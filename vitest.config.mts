@@ -13,7 +13,16 @@ export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts'],
 		exclude: ['test/e2e/**', 'node_modules/**'],
-		env: { N8N_USER_FOLDER: mkdtempSync(join(tmpdir(), 'openprospect-n8n-')) },
+		setupFiles: ['test/helpers/setup.ts'],
+		env: {
+			N8N_USER_FOLDER: mkdtempSync(join(tmpdir(), 'openprospect-n8n-')),
+			// n8n-core's ErrorReporter logs every node error (and its cause) through n8n's Logger:
+			// about 150 blocks of noise per run. OPENPROSPECT_TEST_LOGS=1 shows them again.
+			N8N_LOG_LEVEL:
+				process.env.OPENPROSPECT_TEST_LOGS === '1'
+					? (process.env.N8N_LOG_LEVEL ?? 'info')
+					: 'silent',
+		},
 		pool: 'forks',
 		testTimeout: 30_000,
 		hookTimeout: 30_000,

@@ -10,7 +10,7 @@ import {
 	loadPackage,
 	runPoll,
 	runWorkflow,
-} from '../scripts/lib/engine.mjs';
+} from '../test/helpers/harness.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

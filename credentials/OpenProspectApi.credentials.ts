@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-import { baseUrlProblem, DEFAULT_BASE_URL } from '../nodes/OpenProspect/helpers/baseUrl';
+import {
+	baseUrlProblem,
+	DEFAULT_BASE_URL,
+	foreignOriginProblem,
+} from '../nodes/OpenProspect/helpers/baseUrl';
+import { DEFAULT_TIMEOUT_MS, withDeadline } from '../nodes/OpenProspect/transport/deadline';
 
 export class OpenProspectApi implements ICredentialType {
 	name = 'openProspectApi';
@@ -51,25 +56,38 @@ export class OpenProspectApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Adds the key to requests for the configured base URL's origin only, and never lets it follow a
+	 * redirect (n8n's client would otherwise resend the Authorization header to wherever a 3xx
+	 * points, and turn a POST into a GET). Used by the node and by the credential test alike.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		// Refuses an insecure base URL before the key can be sent anywhere.
-		const problem = baseUrlProblem(credentials.baseUrl);
+		const problem =
+			baseUrlProblem(credentials.baseUrl) ??
+			foreignOriginProblem(credentials.baseUrl, requestOptions.url, requestOptions.baseURL);
 		if (problem) throw new ApplicationError(problem);
 		return {
 			...requestOptions,
+			disableFollowRedirect: true,
+			maxRedirects: 0,
+			sendCredentialsOnCrossOriginRedirect: false,
+			abortSignal: withDeadline(
+				requestOptions.abortSignal,
+				requestOptions.timeout ?? DEFAULT_TIMEOUT_MS,
+			),
 			headers: {
 				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+				Authorization: `Bearer ${String(credentials.apiKey ?? '').trim()}`,
 			},
 		};
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "") }}`,
+			baseURL: `={{ (String($credentials.baseUrl || "").trim() || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "") }}`,
 			url: '/api/v1/auth/validate',
 			method: 'GET',
 			// n8n's credential test reports only "Unauthorized" for an HTTP error, so the response is read
@@ -109,7 +127,7 @@ export class OpenProspectApi implements ICredentialType {
 					key: 'valid',
 					value: undefined,
 					message:
-						'The Base URL did not answer like the OpenProspect API (no "valid" flag in the response). Check the Base URL and the API key.',
+						'The Base URL did not answer like the OpenProspect API (no "valid" flag in the response; a redirect is not followed, so the key stays with the Base URL). Check the Base URL and the API key.',
 				},
 			},
 		],

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-import { EngineCredentialsHelper, loadPackage, runPoll, runWorkflow } from './lib/engine.mjs';
+import { EngineCredentialsHelper, loadPackage, runPoll, runWorkflow } from '../test/helpers/harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = 'n8n-nodes-openprospect.openProspect';

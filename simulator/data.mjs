@@ -192,14 +192,29 @@ function personEmail(first, last, domain) {
 	return `${local}@${domain}`;
 }
 
+// Per set of used domains: `stem.tld` -> the smallest suffix that may still be free. Domains are only
+// ever added, so resuming the search there gives the same domain as starting at 2, in O(1).
+const nextSuffix = new WeakMap();
+
+function uniqueDomain(stemSlug, tld, usedDomains) {
+	let domain = `${stemSlug}.${tld}`;
+	if (!usedDomains) return domain;
+	const suffixes = nextSuffix.get(usedDomains) ?? new Map();
+	nextSuffix.set(usedDomains, suffixes);
+	let n = suffixes.get(domain) ?? 2;
+	const base = domain;
+	while (usedDomains.has(domain)) domain = `${stemSlug}-${n++}.${tld}`;
+	suffixes.set(base, n);
+	usedDomains.add(domain);
+	return domain;
+}
+
 /** A company base: name, website, location, business type. `usedDomains` keeps domains unique. */
 function companyBase(rng, usedDomains) {
 	const location = rng.pick(LOCATIONS);
 	const type = rng.pick(BUSINESS_TYPES);
 	const stem = `${rng.pick(NAME_PREFIXES)}${rng.pick(NAME_CORES)}`;
-	let domain = `${slug(stem)}.${location.tld}`;
-	for (let n = 2; usedDomains?.has(domain); n++) domain = `${slug(stem)}-${n}.${location.tld}`;
-	usedDomains?.add(domain);
+	const domain = uniqueDomain(slug(stem), location.tld, usedDomains);
 	const label = domain.split('.')[0].split('-')[1];
 	const name = `${stem}${label ? ` ${label}` : ''} ${location.legal}`;
 	return { name, domain, location, type };

@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { startSimulator } from './server.mjs';
+import { DOCUMENTED_IDEMPOTENT_ROUTES, startSimulator } from './server.mjs';
 
 const V1 = '/api/v1';
 
 /** A small fetch wrapper: JSON in, `{status, headers, body, text}` out. */
 function client(sim) {
-	return async function api(method, path, { key = sim.apiKey, body, headers = {}, rawBody } = {}) {
-		const init = { method, headers: { ...headers } };
+	return async function api(method, path, { key = sim.apiKey, body, headers = {}, rawBody, signal } = {}) {
+		const init = { method, headers: { ...headers }, signal };
 		if (key) init.headers.Authorization = `Bearer ${key}`;
 		if (rawBody !== undefined) init.body = rawBody;
 		else if (body !== undefined) init.body = JSON.stringify(body);
@@ -33,7 +33,10 @@ function assertError(res, status, code) {
 }
 
 async function checkBasics(sim, api) {
+	const before = sim.clock.now();
 	const health = await api('GET', '/health', { key: null });
+	const date = Date.parse(health.headers.get('date'));
+	assert.ok(date >= Math.floor(before / 1000) * 1000 && date <= sim.clock.now(), 'the Date header is the server clock');
 	assert.equal(health.status, 200);
 	assert.deepEqual(health.body, { service: 'OpenProspect API', status: 'healthy' });
 	assert.match(health.headers.get('x-request-id'), /^req_\d{6}$/);
@@ -312,8 +315,16 @@ async function checkOrders(sim, api) {
 }
 
 async function checkIdempotency(sim, api) {
+	// By default only POST /search-profile-creations deduplicates; elsewhere the key is ignored.
 	const ordersBefore = sim.state.orders.size;
 	const body = { profile_id: 'prof-idem', briefing_quantity: 4 };
+	const sent = [await api('POST', `${V1}/orders`, { body, headers: { 'Idempotency-Key': 'order-0' } }), await api('POST', `${V1}/orders`, { body, headers: { 'Idempotency-Key': 'order-0' } })];
+	assert.deepEqual(sent.map((res) => res.status), [201, 201]);
+	assert.notEqual(sent[0].body.id, sent[1].body.id, 'a resend on an undocumented route creates a second order');
+	assert.equal(sent[1].headers.get('idempotent-replayed'), null);
+	assert.equal(sim.state.orders.size, ordersBefore + 2);
+
+	sim.setIdempotentRoutes('all');
 	const first = await api('POST', `${V1}/orders`, { body, headers: { 'Idempotency-Key': 'order-1' } });
 	assert.equal(first.status, 201);
 	sim.clock.advance(3_000);
@@ -321,7 +332,7 @@ async function checkIdempotency(sim, api) {
 	assert.equal(replay.status, 200);
 	assert.equal(replay.headers.get('idempotent-replayed'), 'true');
 	assert.deepEqual(replay.body, first.body, 'replay returns the original response');
-	assert.equal(sim.state.orders.size, ordersBefore + 1);
+	assert.equal(sim.state.orders.size, ordersBefore + 3);
 	assert.equal(sim.requests.at(-1).replayed, true);
 	assert.equal(sim.requests.at(-1).processed, false, 'a replay does not run the handler again');
 	assertError(await api('POST', `${V1}/orders`, { body: { ...body, briefing_quantity: 5 }, headers: { 'Idempotency-Key': 'order-1' } }), 409, 'IDEMPOTENCY_KEY_REUSED');
@@ -335,6 +346,8 @@ async function checkIdempotency(sim, api) {
 	const e2 = await api('POST', `${V1}/blacklists/${b1.body.id}/entries`, { body: entryBody, headers: { 'Idempotency-Key': 'en-1' } });
 	assert.deepEqual(e2.body, e1.body);
 	assert.deepEqual(e1.body, { added: 2, skipped_duplicates: 0, total_entries: 2 });
+	sim.setIdempotentRoutes(DOCUMENTED_IDEMPOTENT_ROUTES);
+	assert.throws(() => sim.setIdempotentRoutes(['GET /api/v1/orders']), TypeError);
 
 	const profileBody = { profile_name: 'DACH SaaS', ideal_customer_profile: 'B2B SaaS', target_countries: ['DE', 'AT', 'CH'], contact_roles: ['CTO'] };
 	assertError(await api('POST', `${V1}/search-profile-creations`, { body: profileBody }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
@@ -416,6 +429,18 @@ async function checkFaults(sim, api) {
 	assert.equal(sim.counters.byRoute[route], 2);
 	assert.equal(sim.counters.processedByRoute[route], 1);
 	assert.equal(sim.requests.at(-1).processed, true);
+	before = sim.state.orders.size;
+
+	sim.setFaults([{ match: { route }, kind: 'statusAfterApply', status: 502, times: 1 }]);
+	assertError(await api('POST', `${V1}/orders`, { body }), 502, 'BAD_GATEWAY');
+	assert.equal(sim.state.orders.size, before + 1, 'statusAfterApply keeps what the handler did');
+	sim.setFaults([{ match: { route }, kind: 'resetAfterApply', times: 1 }]);
+	await assert.rejects(api('POST', `${V1}/orders`, { body }));
+	assert.equal(sim.state.orders.size, before + 2, 'resetAfterApply keeps what the handler did');
+	sim.setFaults([{ match: { route }, kind: 'timeoutAfterApply', delayMs: 60_000, times: 1 }]);
+	await assert.rejects(api('POST', `${V1}/orders`, { body, signal: AbortSignal.timeout(200) }));
+	assert.equal(sim.state.orders.size, before + 3, 'timeoutAfterApply keeps what the handler did');
+	assert.equal(sim.counters.processedByRoute[route], 4);
 	before = sim.state.orders.size;
 
 	sim.setFaults([{ match: { route: '^/api/v1/orders$' }, kind: 'slow', delayMs: 300, times: 1 }]);

@@ -14,7 +14,7 @@ export type Scope =
 
 export type KeyName = 'all' | 'readOnly' | 'ordersOnly' | 'expired';
 export type ErrorFormat = 'current' | 'flat' | 'nested' | 'oldest' | 'fastapi';
-export type FaultKind = 'status' | 'reset' | 'resetMidBody' | 'slow' | 'malformed' | 'html';
+export type FaultKind = 'status' | 'reset' | 'resetMidBody' | 'slow' | 'malformed' | 'html' | 'statusAfterApply' | 'resetAfterApply' | 'timeoutAfterApply';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type OrderStatus = 'RECEIVED' | 'ACCEPTED' | 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'FAILED' | 'CANCELLED';
 export type OrderType = 'DISCOVERY' | 'ENRICHMENT';
@@ -43,12 +43,15 @@ export interface FaultRule {
 	match?: FaultMatch;
 	/**
 	 * `status`, `reset`, `html` strike before processing (nothing is created);
-	 * `slow`, `resetMidBody`, `malformed` strike after processing (side effects happened).
+	 * `slow`, `resetMidBody`, `malformed` strike after processing (side effects happened);
+	 * `statusAfterApply` (error status), `resetAfterApply` (socket destroyed, no response) and
+	 * `timeoutAfterApply` (no answer for `delayMs`, then the connection dropped) replace the answer
+	 * of a request whose handler ran.
 	 */
 	kind: FaultKind;
-	/** For `status` (default 500). */
+	/** For `status` and `statusAfterApply` (default 500). */
 	status?: number;
-	/** For `slow` (default 1000). */
+	/** For `slow` (default 1000) and `timeoutAfterApply` (default 30000). */
 	delayMs?: number;
 	/** How many times the rule fires (default Infinity). */
 	times?: number;
@@ -91,6 +94,15 @@ export interface SimulatorOptions {
 	faults?: readonly FaultRule[];
 	/** Default 'current'. */
 	errorFormat?: ErrorFormat;
+	/** The server clock = the caller's clock (`now`) + this, either sign, at most one year (default 0). */
+	clockOffsetMs?: number;
+	/** Each delivered company shows in lists only after `delivered_at` + a seeded delay in [0, this] (default 0). */
+	deliveryVisibilityDelayMs?: number;
+	/**
+	 * Route keys (`POST /api/v1/orders`) that honour Idempotency-Key; elsewhere the key is ignored and a
+	 * resend creates a duplicate. Default DOCUMENTED_IDEMPOTENT_ROUTES; 'all' = every route that accepts a key.
+	 */
+	idempotentRoutes?: readonly string[] | 'all';
 }
 
 // ---- data model (what handle.state holds) -------------------------------------------------------
@@ -291,6 +303,10 @@ export interface SimulatorClock {
 	now(): number;
 	/** Jumps the simulated clock forward; returns the new now(). */
 	advance(ms: number): number;
+	/** The server clock's offset from the caller's clock. */
+	readonly offsetMs: number;
+	/** Changes the offset (the clock may jump back); returns the new now(). */
+	setOffset(ms: number): number;
 }
 
 export interface SimulatorCounters {
@@ -343,8 +359,14 @@ export interface SimulatorHandle {
 	setFaults(faults: readonly FaultRule[]): void;
 	setRateLimit(config: RateLimitConfig | null): void;
 	setErrorFormat(format: ErrorFormat): void;
-	/** Adds `count` companies delivered at clock.now(); returns them. */
-	addCompanies(prospectSearchId: string, count: number): Company[];
+	/** Adds `count` companies all delivered at `deliveredAt` (server epoch ms, default clock.now()); returns them. */
+	addCompanies(prospectSearchId: string, count: number, options?: { deliveredAt?: number }): Company[];
+	/** Same as clock.setOffset. */
+	setClockOffset(ms: number): number;
+	setDeliveryVisibilityDelay(ms: number): void;
+	setIdempotentRoutes(routes: readonly string[] | 'all'): void;
+	/** Server epoch ms from which the company shows in the deliveries and companies lists. */
+	visibleAt(companyId: string): number;
 	/** Forces (and freezes) an order's status at clock.now(). */
 	setOrderStatus(orderId: string, status: OrderStatus, message?: string): OrderView;
 	/** The order as GET /api/v1/orders/{id} would return it now. */
@@ -368,6 +390,8 @@ export declare const ORDER_TIMELINE_MS: Readonly<{ ACCEPTED: number; IN_PROGRESS
 export declare const PROFILE_TIMELINE_MS: Readonly<{ RUNNING: number; DONE: number }>;
 export declare const ERROR_FORMATS: readonly ErrorFormat[];
 export declare const FAULT_KINDS: readonly FaultKind[];
+export declare const DOCUMENTED_IDEMPOTENT_ROUTES: readonly string[];
+export declare const MAX_CLOCK_OFFSET_MS: number;
 export declare const ROUTES: readonly RouteInfo[];
 
 export declare function startSimulator(options?: SimulatorOptions): Promise<SimulatorHandle>;

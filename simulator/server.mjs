@@ -64,9 +64,17 @@ const MAX_BODY_BYTES = 25 * 1024 * 1024;
 const MAX_LOG_ENTRIES = 5_000;
 const REVIEW_STATUSES = ['accepted', 'rejected', 'pending'];
 export const ERROR_FORMATS = Object.freeze(['current', 'flat', 'nested', 'oldest', 'fastapi']);
-export const FAULT_KINDS = Object.freeze(['status', 'reset', 'resetMidBody', 'slow', 'malformed', 'html']);
+export const FAULT_KINDS = Object.freeze(['status', 'reset', 'resetMidBody', 'slow', 'malformed', 'html', 'statusAfterApply', 'resetAfterApply', 'timeoutAfterApply']);
 /** Faults that strike before the request is processed (nothing is created). */
 const PRE_PROCESSING_FAULTS = new Set(['status', 'reset', 'html']);
+/** Faults whose answer replaces the handler's: an error status, a reset, or silence. */
+const AFTER_APPLY_FAULTS = new Set(['statusAfterApply', 'resetAfterApply', 'timeoutAfterApply']);
+/** The only endpoint the API documents as deduplicating a resend with the same Idempotency-Key. */
+export const DOCUMENTED_IDEMPOTENT_ROUTES = Object.freeze(['POST /api/v1/search-profile-creations']);
+const YEAR_MS = 366 * 86_400_000;
+/** The largest clock offset accepted, either way: one (leap) year. */
+export const MAX_CLOCK_OFFSET_MS = YEAR_MS;
+const DEFAULT_TIMEOUT_FAULT_MS = 30_000;
 
 // ---- errors -----------------------------------------------------------------------------------
 
@@ -236,18 +244,53 @@ const fails = (text) => typeof text === 'string' && text.toLowerCase().includes(
 
 // ---- clock, rate limiter, faults --------------------------------------------------------------
 
-function createClock(baseNow, speed) {
+function checkClockOffset(ms) {
+	if (!Number.isFinite(ms) || Math.abs(ms) > MAX_CLOCK_OFFSET_MS) throw new RangeError(`clockOffsetMs must be a finite number of ms within ±${MAX_CLOCK_OFFSET_MS} (one year)`);
+	return Math.trunc(ms);
+}
+
+/**
+ * The server's clock: the caller's clock (`baseNow`) at start, plus `clockOffsetMs` (the server's
+ * clock running ahead of, or behind, the caller's), then elapsed base time times `speed`, plus
+ * whatever `advance` added.
+ */
+function createClock(baseNow, speed, clockOffsetMs) {
 	const start = baseNow();
-	let offset = 0;
-	const now = () => Math.floor(start + (baseNow() - start) * speed + offset);
+	let advanced = 0;
+	let skew = checkClockOffset(clockOffsetMs);
+	const now = () => Math.floor(start + skew + (baseNow() - start) * speed + advanced);
 	return {
 		now,
 		advance(ms) {
 			if (!Number.isFinite(ms) || ms < 0) throw new RangeError('clock.advance(ms) needs a finite ms >= 0');
-			offset += ms;
+			advanced += ms;
+			return now();
+		},
+		get offsetMs() {
+			return skew;
+		},
+		setOffset(ms) {
+			skew = checkClockOffset(ms);
 			return now();
 		},
 	};
+}
+
+/** RFC 7231 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const httpDate = (ms) => new Date(ms).toUTCString();
+
+function checkVisibilityDelay(ms) {
+	if (!Number.isFinite(ms) || ms < 0 || ms > YEAR_MS) throw new RangeError('deliveryVisibilityDelayMs must be a number of ms between 0 and one year');
+	return Math.trunc(ms);
+}
+
+/** Route keys that honour Idempotency-Key; `'all'` = every route that accepts one (the old behaviour). */
+function checkIdempotentRoutes(routes) {
+	const accepting = ROUTES.filter((route) => route.idempotency).map((route) => route.key);
+	if (routes === 'all') return new Set(accepting);
+	if (!Array.isArray(routes)) throw new TypeError("idempotentRoutes must be an array of route keys or 'all'");
+	for (const key of routes) if (!accepting.includes(key)) throw new TypeError(`idempotentRoutes: ${key} is not a route that accepts an Idempotency-Key (${accepting.join(', ')})`);
+	return new Set(routes);
 }
 
 function validateRateLimit(config) {
@@ -425,10 +468,58 @@ function blacklistMatcher(state, searchId) {
 		names.has(lower(company.name));
 }
 
-function visibleCompanies(state, searchId) {
+/** The seeded delay (0..max ms) after its `delivered_at` before a company shows in lists. */
+function visibilityDelay(sim, companyId) {
+	if (sim.visibilityDelayMs === 0) return 0;
+	let delay = sim.visibilityDelays.get(companyId);
+	if (delay === undefined) {
+		delay = Math.floor(createRng(sim.seed, 'visibility', companyId).next() * (sim.visibilityDelayMs + 1));
+		sim.visibilityDelays.set(companyId, delay);
+	}
+	return delay;
+}
+
+/**
+ * A search's companies not hidden by its blacklists, sorted by `delivered_at` then id, with their
+ * delivery times in ms. Rebuilt only when something may have changed: the many pages of a large
+ * delivery are then served without re-sorting it for every page.
+ */
+function deliveryIndex(sim, searchId) {
+	const { state } = sim;
+	const assigned = state.assignments.get(searchId);
+	const cached = sim.deliveryIndexes.get(searchId);
+	if (cached && cached.generation === sim.generation && cached.size === state.companies.size && cached.assigned === assigned) return cached;
 	const hidden = blacklistMatcher(state, searchId);
-	const companies = companiesOfSearch(state, searchId);
-	return hidden ? companies.filter((company) => !hidden(company)) : companies;
+	const entries = companiesOfSearch(state, searchId)
+		.filter((company) => !hidden?.(company))
+		.map((company) => ({ company, ms: Date.parse(company.delivered_at) }))
+		.sort((a, b) => a.ms - b.ms || byId(a.company, b.company));
+	const index = { generation: sim.generation, size: state.companies.size, assigned, companies: entries.map((entry) => entry.company), ms: entries.map((entry) => entry.ms) };
+	sim.deliveryIndexes.set(searchId, index);
+	return index;
+}
+
+/** First position whose value is >= target in an ascending array. */
+function lowerBound(values, target) {
+	let [low, high] = [0, values.length];
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (values[mid] < target) low = mid + 1;
+		else high = mid;
+	}
+	return low;
+}
+
+/** Companies of a search that the lists show now (delivered, and visible after their delay), from `sinceMs` on, in delivery order. */
+function visibleCompanies(sim, searchId, sinceMs = null) {
+	const { companies, ms } = deliveryIndex(sim, searchId);
+	const now = sim.clock.now();
+	const start = sinceMs === null ? 0 : lowerBound(ms, sinceMs);
+	const end = lowerBound(ms, now + 1);
+	if (sim.visibilityDelayMs === 0) return companies.slice(start, end);
+	const visible = [];
+	for (let i = start; i < end; i++) if (ms[i] + visibilityDelay(sim, companies[i].id) <= now) visible.push(companies[i]);
+	return visible;
 }
 
 // ---- handlers: auth, orders -------------------------------------------------------------------
@@ -529,10 +620,7 @@ function listDeliveries(sim, { params, query }) {
 	const search = find(sim.state.prospectSearches, 'prospect_search', params.prospect_search_id);
 	const since = parseDateParam(query, 'delivered_since');
 	const page = parsePage(query);
-	const items = visibleCompanies(sim.state, search.id)
-		.filter((company) => since === null || Date.parse(company.delivered_at) >= since)
-		.sort((a, b) => Date.parse(a.delivered_at) - Date.parse(b.delivered_at) || byId(a, b));
-	return ok(paginate(items, page));
+	return ok(paginate(visibleCompanies(sim, search.id, since), page));
 }
 
 function listSearches(sim, { query }) {
@@ -619,7 +707,7 @@ function listCompanies(sim, { query }) {
 	const text = (query.get('search') ?? '').trim().toLowerCase();
 	const haystack = (company) =>
 		[company.name, company.city, company.business_type, company.industry, ...company.prospects.flatMap((prospect) => [prospect.name, prospect.role, prospect.email])].join('\n').toLowerCase();
-	const items = visibleCompanies(sim.state, search.id)
+	const items = visibleCompanies(sim, search.id)
 		.filter((company) => minScore === null || company.match_score >= minScore)
 		.filter((company) => statuses.length === 0 || statuses.includes(company.review_status))
 		.filter((company) => !text || haystack(company).includes(text))
@@ -892,6 +980,8 @@ function withIdempotency(sim, route, request, entry) {
 		}
 		return runHandler(sim, route, request, entry);
 	}
+	// Where the API does not promise to deduplicate, the key is accepted and ignored: a resend is a new request.
+	if (!sim.idempotentRoutes.has(route.key)) return runHandler(sim, route, request, entry);
 	const storeKey = `${request.key.name} ${request.method} ${request.path} ${idempotencyKey}`;
 	const fingerprint = stableStringify(request.body ?? null);
 	const stored = sim.state.idempotency.get(storeKey);
@@ -953,10 +1043,10 @@ function serialize(reply) {
 	return reply.status === 204 || reply.body === undefined ? '' : JSON.stringify(reply.body);
 }
 
-function send(res, reply) {
+function send(sim, res, reply) {
 	if (res.destroyed || res.headersSent) return;
 	const payload = serialize(reply);
-	const headers = { ...reply.headers };
+	const headers = { ...reply.headers, Date: httpDate(sim.clock.now()) };
 	if (payload) headers['Content-Type'] = 'application/json; charset=utf-8';
 	headers['Content-Length'] = Buffer.byteLength(payload);
 	res.writeHead(reply.status, headers);
@@ -972,27 +1062,54 @@ function applyPreFault(sim, fault, res, entry) {
 	}
 	if (fault.kind === 'html') {
 		entry.status = 502;
-		res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(HTML_502) });
+		res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(HTML_502), Date: httpDate(sim.clock.now()) });
 		res.end(HTML_502);
 		return;
 	}
+	const reply = faultReply(sim, fault);
+	entry.status = reply.status;
+	send(sim, res, reply);
+}
+
+/** The error answer of a `status` or `statusAfterApply` fault. */
+function faultReply(sim, fault) {
 	const status = fault.status ?? 500;
 	const retryAfter = fault.retryAfter ?? (status === 429 ? 1 : null);
 	const err = new ApiError(status, FAULT_STATUS_CODES[status] ?? 'SIMULATED_FAULT', `Simulated fault: HTTP ${status}`, {
 		retryAfter,
 		details: retryAfter != null ? { retry_after: retryAfter } : null,
 	});
-	const reply = errorReply(sim, err);
-	entry.status = reply.status;
-	send(res, reply);
+	return errorReply(sim, err);
+}
+
+/** Faults that strike after the handler ran (its side effects stay) and replace its answer. */
+function applyAfterApplyFault(sim, fault, res, entry) {
+	if (fault.kind === 'statusAfterApply') {
+		const reply = faultReply(sim, fault);
+		entry.status = reply.status;
+		send(sim, res, reply);
+		return;
+	}
+	entry.status = null;
+	if (fault.kind === 'resetAfterApply') {
+		res.socket?.destroy();
+		return;
+	}
+	// timeoutAfterApply: nothing is answered for delayMs, then the connection is dropped.
+	const timer = setTimeout(() => {
+		sim.timers.delete(timer);
+		res.socket?.destroy();
+	}, fault.delayMs ?? DEFAULT_TIMEOUT_FAULT_MS);
+	sim.timers.add(timer);
 }
 
 function applyPostFault(sim, fault, res, reply, entry) {
+	if (AFTER_APPLY_FAULTS.has(fault.kind)) return applyAfterApplyFault(sim, fault, res, entry);
 	entry.status = fault.kind === 'malformed' ? 200 : reply.status;
 	if (fault.kind === 'slow') {
 		const timer = setTimeout(() => {
 			sim.timers.delete(timer);
-			send(res, reply);
+			send(sim, res, reply);
 		}, fault.delayMs ?? 1_000);
 		sim.timers.add(timer);
 		return;
@@ -1000,12 +1117,12 @@ function applyPostFault(sim, fault, res, reply, entry) {
 	const payload = Buffer.from(serialize(reply) || '{}');
 	if (fault.kind === 'malformed') {
 		const broken = Buffer.concat([payload.subarray(0, Math.floor(payload.length / 2)), Buffer.from('<!-- malformed -->')]);
-		res.writeHead(200, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': broken.length });
+		res.writeHead(200, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': broken.length, Date: httpDate(sim.clock.now()) });
 		res.end(broken);
 		return;
 	}
 	// resetMidBody: full Content-Length, half the bytes, then the connection drops.
-	res.writeHead(reply.status === 204 ? 200 : reply.status, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': payload.length });
+	res.writeHead(reply.status === 204 ? 200 : reply.status, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': payload.length, Date: httpDate(sim.clock.now()) });
 	res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.socket?.destroy());
 }
 
@@ -1088,10 +1205,13 @@ async function onRequest(sim, req, res) {
 	if (fault && PRE_PROCESSING_FAULTS.has(fault.kind)) return applyPreFault(sim, fault, res, entry);
 
 	const reply = processRequest(sim, { method, path, url, match, headers: req.headers, text, tooLarge, entry });
-	if (entry.processed) increment(sim.counters.processedByRoute, routeKey);
+	if (entry.processed) {
+		increment(sim.counters.processedByRoute, routeKey);
+		if (method !== 'GET') sim.generation += 1;
+	}
 	if (fault) return applyPostFault(sim, fault, res, reply, entry);
 	entry.status = reply.status;
-	send(res, reply);
+	send(sim, res, reply);
 }
 
 // ---- public entry point -----------------------------------------------------------------------
@@ -1113,7 +1233,7 @@ function checkErrorFormat(format) {
 export async function startSimulator(options = {}) {
 	const { port = 0, host = '127.0.0.1', seed = 42, speed = 1, now = () => Date.now() } = options;
 	if (!(speed >= 0)) throw new RangeError('speed must be >= 0');
-	const clock = createClock(now, speed);
+	const clock = createClock(now, speed, options.clockOffsetMs ?? 0);
 	const usedDomains = new Set();
 	const state = createInitialState({
 		seed,
@@ -1138,12 +1258,18 @@ export async function startSimulator(options = {}) {
 		requests: [],
 		requestSeq: 0,
 		timers: new Set(),
+		visibilityDelayMs: checkVisibilityDelay(options.deliveryVisibilityDelayMs ?? 0),
+		visibilityDelays: new Map(),
+		idempotentRoutes: checkIdempotentRoutes(options.idempotentRoutes ?? DOCUMENTED_IDEMPOTENT_ROUTES),
+		deliveryIndexes: new Map(),
+		/** Bumped by every change that may alter a delivery list. */
+		generation: 0,
 	};
 	let deliveryBatch = 0;
 
 	const server = createServer((req, res) => {
 		onRequest(sim, req, res).catch((err) => {
-			if (!res.headersSent && !res.destroyed) send(res, errorReply(sim, err));
+			if (!res.headersSent && !res.destroyed) send(sim, res, errorReply(sim, err));
 		});
 	});
 	await new Promise((resolve, reject) => {
@@ -1181,10 +1307,12 @@ export async function startSimulator(options = {}) {
 		setErrorFormat(format) {
 			sim.errorFormat = checkErrorFormat(format);
 		},
-		addCompanies(prospectSearchId, count) {
+		addCompanies(prospectSearchId, count, { deliveredAt } = {}) {
 			const search = find(state.prospectSearches, 'prospect_search', prospectSearchId);
 			const rng = createRng(seed, 'added-companies', search.id, ++deliveryBatch);
-			const deliveredAtMs = clock.now();
+			const deliveredAtMs = deliveredAt ?? clock.now();
+			if (!Number.isFinite(deliveredAtMs)) throw new RangeError('deliveredAt must be epoch ms');
+			sim.generation += 1;
 			const added = [];
 			for (let i = 0; i < count; i++) {
 				const company = generateCompany(rng, { prospectSearchId: search.id, deliveredAtMs, usedDomains });
@@ -1199,6 +1327,20 @@ export async function startSimulator(options = {}) {
 			if (!ORDER_STATUSES.includes(status)) throw new TypeError(`status must be one of ${ORDER_STATUSES.join(', ')}`);
 			order.override = { status, at: clock.now(), message: message ?? (status === 'REJECTED' ? REJECTION_MESSAGE : null) };
 			return orderView(order, clock.now());
+		},
+		setClockOffset(ms) {
+			return clock.setOffset(ms);
+		},
+		setDeliveryVisibilityDelay(ms) {
+			sim.visibilityDelayMs = checkVisibilityDelay(ms);
+			sim.visibilityDelays.clear();
+		},
+		setIdempotentRoutes(routes) {
+			sim.idempotentRoutes = checkIdempotentRoutes(routes);
+		},
+		visibleAt(companyId) {
+			const company = find(state.companies, 'company', companyId);
+			return Date.parse(company.delivered_at) + visibilityDelay(sim, company.id);
 		},
 		orderView(orderId) {
 			return orderView(find(state.orders, 'order', orderId), clock.now());

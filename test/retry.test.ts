@@ -15,7 +15,7 @@ describe('retry policy (pure)', () => {
 		}
 	});
 
-	it('retries POST and PATCH only when nothing can have happened, or with an Idempotency-Key', () => {
+	it('retries POST and PATCH only when nothing can have happened, or when the endpoint deduplicates the key', () => {
 		for (const method of ['POST', 'PATCH']) {
 			expect(mayRetry(method, { status: 429 }, false)).toBe(true);
 			expect(mayRetry(method, { notSent: true }, false)).toBe(true);
@@ -30,12 +30,23 @@ describe('retry policy (pure)', () => {
 	it('parses Retry-After as seconds or as an HTTP date', () => {
 		const now = Date.parse('2026-11-23T12:00:00Z');
 		expect(parseRetryAfter('7', now)).toBe(7000);
-		expect(parseRetryAfter('1.5', now)).toBe(1500);
+		expect(parseRetryAfter(' 12 ', now)).toBe(12_000);
+		expect(parseRetryAfter('0', now)).toBe(0);
 		expect(parseRetryAfter(['3'], now)).toBe(3000);
 		expect(parseRetryAfter('Mon, 23 Nov 2026 12:00:30 GMT', now)).toBe(30_000);
 		expect(parseRetryAfter('Mon, 23 Nov 2026 11:00:00 GMT', now)).toBe(0);
+		expect(parseRetryAfter('Monday, 23-Nov-26 12:00:10 GMT', now)).toBe(10_000);
+		expect(parseRetryAfter('Mon Nov 23 12:00:20 2026', now)).toBe(20_000);
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+	});
+
+	it('ignores anything but delta-seconds and HTTP dates (a negative number is not a year)', () => {
+		const now = Date.parse('2026-11-23T12:00:00Z');
+		for (const value of ['-5', '1.5', '+3', '1e3', '0x10', '-1', '2026-11-23T12:00:30Z', 'Mon, 23 Nov 2026 12:00:30', '']) {
+			expect(parseRetryAfter(value, now)).toBeUndefined();
+		}
+		expect(parseRetryAfter(5, now)).toBeUndefined();
 	});
 
 	it('backs off exponentially with jitter, capped', () => {

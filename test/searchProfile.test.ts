@@ -1,18 +1,13 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { api, expectNothingSent, trap } from './helpers/api';
 import { START, useFakeClock } from './helpers/clock';
 import { runNode } from './helpers/engine';
+import { sleepMock } from './helpers/sleepMock';
 
 // n8n's sleep is the only timer the node uses: here it advances the (fake) clock instead of waiting.
-vi.mock('n8n-workflow', async (importOriginal) => ({
-	...(await importOriginal<typeof import('n8n-workflow')>()),
-	sleep: vi.fn(async () => {}),
-}));
-const sleepMock = vi.mocked(sleep);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -150,7 +145,7 @@ describe('Search Profile > Create', () => {
 		expect(items).toEqual([
 			{ json: creation('SUCCEEDED', { profile_id: 'prof-9' }), pairedItem: { item: 0 } },
 		]);
-		expect(Date.now() - START).toBe(25_000);
+		expect(Date.now() - START).toBe(20_000);
 		expect(scope.isDone()).toBe(true);
 	});
 

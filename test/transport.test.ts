@@ -1,25 +1,18 @@
 import nock from 'nock';
-import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ApiRequest } from '../nodes/OpenProspect/transport';
-import { apiRequest } from '../nodes/OpenProspect/transport';
+import { apiRequest, apiRequestFull, isOutcomeUnknown } from '../nodes/OpenProspect/transport';
 import { API_KEY, BASE_URL, makeExecuteContext } from './helpers/engine';
-
-// The transport's waits are recorded instead of waited (a 0 ms timer keeps the event loop turning).
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
+import { sleepMock, totalSlept } from './helpers/sleepMock';
 
 interface MappedError {
 	message: string;
 	description?: string | null;
 	httpCode?: string | null;
 }
+
+const ORDER_HINT = 'Use Order > Get Many to see whether the order was created before trying again.';
 
 async function request(input: ApiRequest, credentials?: { apiKey: string; baseUrl: string }): Promise<unknown> {
 	return await apiRequest.call(makeExecuteContext({ credentials }), input);
@@ -114,10 +107,10 @@ describe('transport: error formats become NodeApiError with the API message and 
 		nock(BASE_URL)
 			.post('/api/v1/orders')
 			.reply(502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', { 'Content-Type': 'text/html' });
-		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p' } });
+		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p' }, outcomeCheckHint: ORDER_HINT });
 		expect(error.message).toMatch(/outcome of POST \/api\/v1\/orders is unknown/);
 		expect(error.description).toContain('HTTP 502');
-		expect(error.description).toContain('Order > Get Many');
+		expect(error.description).toContain(ORDER_HINT);
 	});
 
 	it('a GET answered with an HTML page names the page title', async () => {
@@ -227,11 +220,13 @@ describe('transport: retries', () => {
 
 	it('never retries a POST without an Idempotency-Key on 500, and says the outcome is unknown', async () => {
 		const scope = nock(BASE_URL).post('/api/v1/orders').once().reply(500, { code: 'INTERNAL', message: 'boom' });
-		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p', briefing_quantity: 5 } });
+		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: { profile_id: 'p', briefing_quantity: 5 }, outcomeCheckHint: ORDER_HINT });
 		expect(scope.isDone()).toBe(true);
 		expect(error.message).toBe('The outcome of POST /api/v1/orders is unknown: OpenProspect may or may not have applied it');
 		expect(error.description).toContain('it was not sent again');
-		expect(error.description).toContain('Order > Get Many');
+		expect(error.description).toContain(ORDER_HINT);
+		expect(isOutcomeUnknown(error)).toBe(true);
+		expect((error as unknown as { context: { outcomeUnknown?: boolean } }).context.outcomeUnknown).toBe(true);
 		expect(sleepMock).not.toHaveBeenCalled();
 	});
 
@@ -274,9 +269,58 @@ describe('transport: retries', () => {
 				keys.push(String(this.req.headers['idempotency-key']));
 				return keys.length === 1 ? [503, {}] : [201, { id: 'c1', status: 'PENDING' }];
 			});
-		await request({ method: 'POST', path: '/api/v1/search-profile-creations', body: { profile_name: 'x' }, idempotencyKey: 'key-1' });
+		await request({ method: 'POST', path: '/api/v1/search-profile-creations', body: { profile_name: 'x' }, idempotencyKey: 'key-1', serverDeduplicates: true });
 		expect(scope.isDone()).toBe(true);
 		expect(keys).toEqual(['key-1', 'key-1']);
+	});
+
+	it.each([
+		['/api/v1/orders', { profile_id: 'p', briefing_quantity: 5 }],
+		['/api/v1/blacklists', { name: 'x' }],
+		['/api/v1/blacklists/b1/entries', { entries: [{ company_name: 'Acme' }] }],
+	])('POST %s with an Idempotency-Key is NOT resent after a 503 (the endpoint does not promise to deduplicate)', async (path, body) => {
+		const scope = nock(BASE_URL).post(path).once().reply(503, {});
+		const error = await failure({ method: 'POST', path, body, idempotencyKey: 'key-1', outcomeCheckHint: 'Look it up.' });
+		expect(scope.isDone()).toBe(true);
+		expect(isOutcomeUnknown(error)).toBe(true);
+		expect(error.description).toContain('Look it up.');
+		expect(sleepMock).not.toHaveBeenCalled();
+	});
+
+	it('a POST with a key to a deduplicating endpoint is resent after a timeout and a reset-like failure', async () => {
+		const scope = nock(BASE_URL)
+			.post('/api/v1/search-profile-creations')
+			.delay(300)
+			.reply(201, { id: 'late' })
+			.post('/api/v1/search-profile-creations')
+			.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+			.post('/api/v1/search-profile-creations')
+			.reply(201, { id: 'c1' });
+		const body = await request({
+			method: 'POST',
+			path: '/api/v1/search-profile-creations',
+			body: { profile_name: 'x' },
+			idempotencyKey: 'key-2',
+			serverDeduplicates: true,
+			timeoutMs: 50,
+		});
+		expect(body).toEqual({ id: 'c1' });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('serverDeduplicates without an Idempotency-Key does not make a POST resendable', async () => {
+		const scope = nock(BASE_URL).post('/api/v1/search-profile-creations').once().reply(500, {});
+		const error = await failure({ method: 'POST', path: '/api/v1/search-profile-creations', body: {}, serverDeduplicates: true });
+		expect(scope.isDone()).toBe(true);
+		expect(isOutcomeUnknown(error)).toBe(true);
+	});
+
+	it('a POST answered with another 4xx is reported as it is, never resent and not "outcome unknown"', async () => {
+		const scope = nock(BASE_URL).post('/api/v1/orders').once().reply(409, { code: 'CONFLICT', message: 'busy' });
+		const error = await failure({ method: 'POST', path: '/api/v1/orders', body: {}, idempotencyKey: 'k', serverDeduplicates: true });
+		expect(scope.isDone()).toBe(true);
+		expect(error.message).toBe('busy');
+		expect(isOutcomeUnknown(error)).toBe(false);
 	});
 
 	// Connection resets mid-request are exercised against the local simulator in the fault suite
@@ -318,5 +362,27 @@ describe('transport: retries', () => {
 		}
 		expect(caught?.message).toBe('The execution was cancelled');
 		expect(nock.pendingMocks().length).toBe(1);
+	});
+});
+
+describe('transport: full responses and outcome-unknown marking', () => {
+	it('apiRequestFull returns the body, lower-case header names and the status code', async () => {
+		nock(BASE_URL).get('/api/v1/orders').reply(200, { orders: [] }, { 'X-Request-Id': 'req_1', Date: 'Fri, 04 Dec 2026 10:00:00 GMT' });
+		const response = await apiRequestFull.call(makeExecuteContext(), { method: 'GET', path: '/api/v1/orders' });
+		expect(response.statusCode).toBe(200);
+		expect(response.body).toEqual({ orders: [] });
+		expect(response.headers['x-request-id']).toBe('req_1');
+		expect(response.headers.date).toBe('Fri, 04 Dec 2026 10:00:00 GMT');
+	});
+
+	it('an ambiguous write without a hint gets the generic wording; a 4xx is not "outcome unknown"', async () => {
+		nock(BASE_URL).post('/api/v1/blacklists').reply(500, {}).post('/api/v1/blacklists').reply(422, { message: 'bad name' });
+		const unknown = await failure({ method: 'POST', path: '/api/v1/blacklists', body: { name: 'x' } });
+		expect(isOutcomeUnknown(unknown)).toBe(true);
+		expect(unknown.description).toContain('whether the change was applied before trying again');
+		const rejected = await failure({ method: 'POST', path: '/api/v1/blacklists', body: { name: 'x' } });
+		expect(rejected.message).toBe('bad name');
+		expect(isOutcomeUnknown(rejected)).toBe(false);
+		expect(isOutcomeUnknown(new Error('x'))).toBe(false);
 	});
 });

@@ -12,11 +12,6 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { BASE_URL, runPoll } from './helpers/engine';
 
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
 /** The simulation decides how much each poll may read (page cap, time budget). */
 const limits = vi.hoisted(() => ({ maxPages: Number.POSITIVE_INFINITY, hasTime: true }));
 vi.mock('../nodes/OpenProspect/triggers/limits', async (importOriginal) => {

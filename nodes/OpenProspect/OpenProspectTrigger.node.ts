@@ -4,7 +4,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from './methods';
 import * as newDeliveredCompanies from './triggers/newDeliveredCompanies';
@@ -12,6 +12,10 @@ import * as orderFinished from './triggers/orderFinished';
 import { commonProperties } from './triggers/shared';
 
 const events = { newDeliveredCompanies, orderFinished };
+
+function isEvent(value: unknown): value is keyof typeof events {
+	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(events, value);
+}
 
 export class OpenProspectTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,7 +67,14 @@ export class OpenProspectTrigger implements INodeType {
 	methods = { listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event', 'orderFinished') as keyof typeof events;
-		return await (events[event] ?? orderFinished).poll.call(this);
+		const event = this.getNodeParameter('event', 'orderFinished');
+		if (!isEvent(event)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Event: "${String(event)}" is not an event of this trigger`,
+				{ description: 'Choose New Delivered Companies or Order Finished.' },
+			);
+		}
+		return await events[event].poll.call(this);
 	}
 }

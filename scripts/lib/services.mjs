@@ -31,13 +31,9 @@ function postgresBinDir() {
  */
 export async function ensureServicePackages({ log = console.log } = {}) {
 	if (redisBinary() && postgresBinDir()) return;
-	if (process.getuid() !== 0)
-		throw new Error(
-			'redis-server or postgresql is missing; install them (apt-get install -y redis-server postgresql) or run as root',
-		);
 	if (process.getuid() !== 0) {
 		throw new Error(
-			'redis-server or postgresql is missing: install them with apt-get, or run as root',
+			'redis-server or postgresql is missing: install them (apt-get install -y redis-server postgresql), or run as root',
 		);
 	}
 	log('installing redis-server and postgresql with apt-get');

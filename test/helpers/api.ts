@@ -7,8 +7,7 @@ import { expect } from 'vitest';
 
 import { API_KEY, BASE_URL } from './engine';
 
-/** A resource locator parameter value, by default in By ID mode. */
-export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+export { locator } from './locator';
 
 export interface SeenRequest {
 	method: string;

@@ -1,7 +1,7 @@
 /**
  * The nodes of this package (from their TypeScript sources) on the real n8n engine, in-process:
  * n8n-core's WorkflowExecute for the action node, PollContext for the trigger, RoutingNode for the
- * credential test. The engine plumbing itself lives in scripts/lib/engine.mjs (shared with the demo
+ * credential test. The engine plumbing itself lives in ./harness.mjs (shared with the demo
  * and the benchmarks); this file adds the package's node types and typed, test-friendly wrappers.
  */
 import type { ExecuteContext } from 'n8n-core';
@@ -22,7 +22,7 @@ import { Workflow } from 'n8n-workflow';
 import { OpenProspectApi } from '../../credentials/OpenProspectApi.credentials';
 import { OpenProspect } from '../../nodes/OpenProspect/OpenProspect.node';
 import { OpenProspectTrigger } from '../../nodes/OpenProspect/OpenProspectTrigger.node';
-import * as engine from '../../scripts/lib/engine.mjs';
+import * as engine from './harness.mjs';
 
 export const PACKAGE = 'n8n-nodes-openprospect';
 export const NODE_TYPE = `${PACKAGE}.openProspect`;

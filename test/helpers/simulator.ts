@@ -39,5 +39,4 @@ export function processed(sim: SimulatorHandle, route: string): number {
 	return sim.counters.processedByRoute[route] ?? 0;
 }
 
-/** A resource locator value "By ID", as the editor stores it. */
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export { byId } from './locator';

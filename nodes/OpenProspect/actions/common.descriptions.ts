@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { UUID_PATTERN } from '../helpers/validation';
 
 /** The prospect search of `app.openprospect.io/searches/<uuid>` (From List, By URL, By ID). */
 export const prospectSearchRLC: INodeProperties = {
@@ -220,7 +220,22 @@ export function idempotencyKeyOption(
 	};
 }
 
-/** Output as CSV File and its output field (read by `readCsvOutputField`). */
+/** Neutralise Spreadsheet Formulas of a CSV output (read by `csvBinary`); shown with the CSV output. */
+export function neutraliseFormulasField(
+	show: Record<string, Array<string | boolean>>,
+): INodeProperties {
+	return {
+		displayName: 'Neutralise Spreadsheet Formulas',
+		name: 'neutraliseFormulas',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to put a single quote (') before text cells that start with =, +, -, @, a tab or a carriage return, so a spreadsheet shows them as text instead of running them as formulas (company data comes from the web). Numbers are written as they are. Turn off only when a program, not a spreadsheet, reads the file.",
+		displayOptions: { show },
+	};
+}
+
+/** Output as CSV File, its output field and its formula setting (read by `readCsvOutputField`, `csvBinary`). */
 export function csvFileOutput(description: string): INodeProperties[] {
 	return [
 		{
@@ -239,5 +254,6 @@ export function csvFileOutput(description: string): INodeProperties[] {
 			description: 'The name of the output binary field to put the CSV file in',
 			displayOptions: { show: { csvBinary: [true] } },
 		},
+		neutraliseFormulasField({ csvBinary: [true] }),
 	];
 }

@@ -9,7 +9,7 @@ import {
 	optionsCollection,
 	returnAllOrLimit,
 } from './common.descriptions';
-import type { OperationModule } from './operation';
+import type { ItemOperation } from './operation';
 
 /**
  * The Get Many operation of a top-level list (`path`): Return All / Limit and Options > Additional
@@ -19,7 +19,7 @@ export function listOperation(config: {
 	resource: string;
 	path: string;
 	queryParameters?: INodeProperties;
-}): OperationModule {
+}): ItemOperation {
 	const properties = [
 		...returnAllOrLimit,
 		optionsCollection([config.queryParameters ?? additionalQueryParameters]),

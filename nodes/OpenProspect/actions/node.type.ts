@@ -1,6 +1,5 @@
-import type { AllEntities } from 'n8n-workflow';
-
-type NodeMap = {
+/** Every resource of the node and its operations: the registry and each resource's table are checked against it. */
+export type NodeMap = {
 	apiKey: 'validate';
 	blacklist:
 		| 'addEntries'
@@ -25,4 +24,4 @@ type NodeMap = {
 	searchProfile: 'create' | 'get';
 };
 
-export type OpenProspectType = AllEntities<NodeMap>;
+export type Resource = keyof NodeMap;

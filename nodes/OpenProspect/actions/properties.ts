@@ -1,13 +1,36 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import * as apiKey from './apiKey';
-import * as blacklist from './blacklist';
-import * as company from './company';
-import * as delivery from './delivery';
-import * as order from './order';
-import * as prospect from './prospect';
-import * as prospectSearch from './prospectSearch';
-import * as searchProfile from './searchProfile';
+import type { Resource } from './node.type';
+import { registry } from './registry';
+import type { OperationEntry } from './resource';
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+const resources = Object.keys(registry) as Resource[];
+
+/** The Operation list of one resource, then the fields of each of its operations. */
+function resourceProperties(resource: Resource): INodeProperties[] {
+	const definition = registry[resource];
+	const entries: Array<[string, OperationEntry]> = Object.entries(definition.operations);
+	const options: INodePropertyOptions[] = entries
+		.map(([value, entry]) => ({
+			name: entry.name,
+			value,
+			description: entry.description,
+			action: entry.action,
+		}))
+		.sort(byName);
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: definition.defaultOperation,
+	};
+	return [selector, ...entries.flatMap(([, entry]) => entry.module.description)];
+}
 
 /** Every parameter of the OpenProspect node: the resource selector, then each resource's operations. */
 export const properties: INodeProperties[] = [
@@ -16,44 +39,20 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'API Key', value: 'apiKey' },
-			{ name: 'Blacklist', value: 'blacklist' },
-			{ name: 'Company', value: 'company' },
-			{ name: 'Delivery', value: 'delivery' },
-			{ name: 'Order', value: 'order' },
-			{ name: 'Prospect', value: 'prospect' },
-			{ name: 'Prospect Search', value: 'prospectSearch' },
-			{ name: 'Search Profile', value: 'searchProfile' },
-		],
+		options: resources.map((value) => ({ name: registry[value].displayName, value })).sort(byName),
 		default: 'order',
 	},
-	...apiKey.description,
-	...blacklist.description,
-	...company.description,
-	...delivery.description,
-	...order.description,
-	...prospect.description,
-	...prospectSearch.description,
-	...searchProfile.description,
+	...resources.flatMap(resourceProperties),
 ];
 
 /** "Resource: Operation" display names by "resource.operation" value, for the canvas subtitle. */
-export const subtitles: Record<string, string> = (() => {
-	const resource = properties.find((property) => property.name === 'resource');
-	const resourceNames = new Map(
-		(resource?.options as INodePropertyOptions[]).map((option) => [option.value, option.name]),
-	);
-	const entries: Array<[string, string]> = [];
-	for (const property of properties.filter((candidate) => candidate.name === 'operation')) {
-		for (const value of property.displayOptions?.show?.resource ?? []) {
-			for (const option of property.options as INodePropertyOptions[]) {
-				entries.push([
-					`${String(value)}.${String(option.value)}`,
-					`${resourceNames.get(String(value))}: ${option.name}`,
-				]);
-			}
-		}
-	}
-	return Object.fromEntries(entries);
-})();
+export const subtitles: Record<string, string> = Object.fromEntries(
+	resources.flatMap((resource) =>
+		Object.entries(registry[resource].operations as Record<string, OperationEntry>).map(
+			([operation, entry]) => [
+				`${resource}.${operation}`,
+				`${registry[resource].displayName}: ${entry.name}`,
+			],
+		),
+	),
+);

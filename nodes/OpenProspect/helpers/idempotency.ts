@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { invalidParameter } from './validation';
+
 /** JSON with sorted object keys, so equal bodies always hash the same. */
 export function stableStringify(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
@@ -52,9 +54,41 @@ export function idempotencyScope(
 	};
 }
 
-/** Options > Idempotency Key as the user gave it ('' when not given). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/**
+ * Why a user-given Idempotency Key cannot be sent as it is, or undefined when it can. A header value
+ * must be printable ASCII: other characters would be sent garbled (two keys could collide) and a
+ * line break would be dropped or refused by the HTTP client, so both are refused rather than
+ * changed. Spaces around the key are allowed (HTTP ignores them; the node trims them).
+ */
+export function idempotencyKeyProblem(key: string): string | undefined {
+	const bad = [...key].findIndex((char) => char < ' ' || char > '~');
+	if (bad !== -1) {
+		const code = [...key][bad].codePointAt(0) ?? 0;
+		return `character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) is not printable ASCII`;
+	}
+	if (key.trim().length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+		return `is ${key.trim().length} characters long; at most ${MAX_IDEMPOTENCY_KEY_LENGTH} are allowed`;
+	}
+	return undefined;
+}
+
+/** Options > Idempotency Key as the user gave it, trimmed ('' when not given); checked. */
 export function readUserIdempotencyKey(context: IExecuteFunctions, itemIndex: number): string {
-	return String(context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '');
+	const raw = context.getNodeParameter('options.idempotencyKey', itemIndex, '') as unknown;
+	const key = raw === null || raw === undefined ? '' : String(raw);
+	const problem = idempotencyKeyProblem(key);
+	if (problem !== undefined) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Idempotency Key',
+			problem,
+			'Use printable ASCII only (letters, digits, punctuation, spaces; no line breaks or accented letters), e.g. crm-export-2025-06-01.',
+		);
+	}
+	return key.trim();
 }
 
 /**

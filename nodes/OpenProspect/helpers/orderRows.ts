@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 /** The API takes 1 to this many companies per enrichment order. */
-export const MAX_COMPANIES = 10_000;
+const MAX_COMPANIES = 10_000;
 
 /**
  * The company fields of an enrichment row, each with the spellings accepted for it (first wins).
@@ -20,7 +20,8 @@ const COMPANY_FIELDS: Record<string, string[]> = {
 	country: ['country'],
 };
 
-function text(value: unknown): string {
+/** A text or number cell as trimmed text; anything else as ''. */
+export function cellText(value: unknown): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
@@ -37,11 +38,11 @@ export function toCompanyRow(record: IDataObject): IDataObject {
 	const byKey = new Map<string, unknown>();
 	for (const [key, value] of Object.entries(record)) {
 		const name = columnKey(key);
-		if (!byKey.has(name) || text(byKey.get(name)) === '') byKey.set(name, value);
+		if (!byKey.has(name) || cellText(byKey.get(name)) === '') byKey.set(name, value);
 	}
 	const row: IDataObject = {};
 	for (const [field, spellings] of Object.entries(COMPANY_FIELDS)) {
-		const value = spellings.map((spelling) => text(byKey.get(spelling))).find(Boolean);
+		const value = spellings.map((spelling) => cellText(byKey.get(spelling))).find(Boolean);
 		if (value) row[field] = value;
 	}
 	return row;
@@ -51,7 +52,7 @@ export function toCompanyRow(record: IDataObject): IDataObject {
 export function compactRow(values: IDataObject): IDataObject {
 	const row: IDataObject = {};
 	for (const field of Object.keys(COMPANY_FIELDS)) {
-		const value = text(values[field]);
+		const value = cellText(values[field]);
 		if (value !== '') row[field] = value;
 	}
 	return row;
@@ -77,7 +78,7 @@ export function companyCountProblem(count: number): string | undefined {
 
 /** The external_id of an input item: the chosen value, else the item's index ("0", "1", …). */
 export function externalIdFor(chosen: unknown, itemIndex: number): string {
-	return text(chosen) || String(itemIndex);
+	return cellText(chosen) || String(itemIndex);
 }
 
 /** Which input fields to copy into each result: a list of names, or every field. */
@@ -93,16 +94,22 @@ export function parseFieldSelection(raw: string): FieldSelection | undefined {
 	return names.length > 0 ? [...new Set(names)] : undefined;
 }
 
+const hasOwn = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
+/**
+ * The selected own fields of `record`. Built with Object.fromEntries, which defines each field,
+ * so an own `__proto__` field is copied as data and never sets the prototype.
+ */
 export function pickFields(record: IDataObject, selection: FieldSelection): IDataObject {
-	if (selection === 'all') return { ...record };
-	const picked: IDataObject = {};
-	for (const name of selection) if (name in record) picked[name] = record[name];
-	return picked;
+	const names = selection === 'all' ? Object.keys(record) : selection;
+	return Object.fromEntries(
+		names.filter((name) => hasOwn(record, name)).map((name) => [name, record[name]]),
+	) as IDataObject;
 }
 
 /** The key the input fields go under; `input_item` when the API itself returned an `input` field. */
-export function inputKeyFor(result: IDataObject): string {
-	return 'input' in result ? 'input_item' : 'input';
+function inputKeyFor(result: IDataObject): string {
+	return hasOwn(result, 'input') ? 'input_item' : 'input';
 }
 
 export interface RepairOptions {
@@ -129,7 +136,7 @@ export function repairResults(options: RepairOptions): INodeExecutionData[] {
 	const everyItem: IPairedItemData[] = options.externalIds.map((_, item) => ({ item }));
 
 	return options.results.map((result) => {
-		const sourceId = text(result.source_id);
+		const sourceId = cellText(result.source_id);
 		const matches = sourceId === '' ? undefined : itemsById.get(sourceId);
 		if (matches === undefined) return { json: result, pairedItem: everyItem };
 		const json = { ...result };

@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { setSafeObjectProperty } from 'n8n-workflow';
 
-import { invalidParameter } from './validation';
-
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from './json';
+import { idProblem, invalidParameter, quoted } from './validation';
 
 const RESERVED_QUERY_PARAMETERS = new Set(['limit', 'offset']);
 
@@ -109,17 +106,17 @@ export function readAdditionalBody(context: IExecuteFunctions, itemIndex: number
 }
 
 /** Comma-separated text, or a JSON array given as text. */
-function splitList(text: string): unknown[] {
+function splitList(text: string): { values: unknown[]; fromText: boolean } {
 	const trimmed = text.trim();
 	if (trimmed.startsWith('[')) {
 		try {
 			const parsed = JSON.parse(trimmed) as unknown;
-			if (Array.isArray(parsed)) return parsed;
+			if (Array.isArray(parsed)) return { values: parsed, fromText: false };
 		} catch {
 			// Not JSON after all: read it as a comma-separated list.
 		}
 	}
-	return trimmed.split(',');
+	return { values: trimmed.split(','), fromText: true };
 }
 
 /**
@@ -131,44 +128,113 @@ export function readListParameter(
 	itemIndex: number,
 	name: string,
 ): unknown[] {
+	return readList(context, itemIndex, name).values;
+}
+
+function readList(context: IExecuteFunctions, itemIndex: number, name: string) {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
-	return Array.isArray(raw) ? raw : splitList(String(raw ?? ''));
+	return Array.isArray(raw) ? { values: raw, fromText: false } : splitList(String(raw ?? ''));
+}
+
+/** How the elements of a list of names are checked, and what they are called in messages. */
+interface NameKind {
+	/** e.g. "an ID" */
+	noun: string;
+	/** The problem with a trimmed, non-empty element, or undefined when it is fine. */
+	check: (value: string) => { problem: string; hint?: string } | undefined;
+	example: string;
 }
 
 /**
- * Reads a list of IDs (see readListParameter). Values are trimmed; empty ones and duplicates are
- * dropped.
+ * The trimmed elements of a list of names, duplicates dropped. A list whose elements are all empty
+ * is empty; otherwise an empty element is an error (it usually means a missing value), except a
+ * single trailing comma in text.
  */
+export function parseNameList(
+	values: unknown[],
+	fromText: boolean,
+	kind: NameKind,
+): string[] | { problem: string; hint?: string } {
+	const texts: string[] = [];
+	for (const value of values) {
+		if (isObject(value) || Array.isArray(value)) {
+			return { problem: `${JSON.stringify(value)} is not ${kind.noun}`, hint: kind.example };
+		}
+		texts.push(value === null || value === undefined ? '' : String(value).trim());
+	}
+	if (texts.every((text) => text === '')) return [];
+	if (fromText && texts.length > 1 && texts[texts.length - 1] === '') texts.pop();
+	const empty = texts.indexOf('');
+	if (empty !== -1) {
+		return {
+			problem: `element ${empty + 1} of ${texts.length} is empty`,
+			hint: `Remove the extra comma or fill in the missing value. ${kind.example}`,
+		};
+	}
+	for (const text of texts) {
+		const failure = kind.check(text);
+		if (failure) return failure;
+	}
+	return [...new Set(texts)];
+}
+
+function readNameList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+	kind: NameKind,
+): string[] {
+	const { values, fromText } = readList(context, itemIndex, name);
+	const result = parseNameList(values, fromText, kind);
+	if (Array.isArray(result)) return result;
+	throw invalidParameter(context, itemIndex, displayName, result.problem, result.hint);
+}
+
+const ID_LIST_EXAMPLE = 'Give a list of IDs, e.g. id-1, id-2 or {{ ["id-1", "id-2"] }}.';
+
+export const ID_LIST: NameKind = {
+	noun: 'an ID',
+	check: (value) => {
+		const failure = idProblem(value);
+		return failure && { problem: failure.problem, hint: ID_LIST_EXAMPLE };
+	},
+	example: ID_LIST_EXAMPLE,
+};
+
+/** A field path of a field mask: snake_case names, nested ones joined by dots, or `*`. */
+const FIELD_PATH = /^(\*|[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63})*)$/;
+
+export const FIELD_MASK: NameKind = {
+	noun: 'a field name',
+	check: (value) =>
+		FIELD_PATH.test(value)
+			? undefined
+			: {
+					problem: `${quoted(value)} is not a field name (letters, digits and _, nested fields joined by .)`,
+					hint: 'e.g. name, ideal_customer_profile',
+				},
+	example: 'Give field names, e.g. name, ideal_customer_profile.',
+};
+
+/** Reads a list of IDs (see readListParameter): trimmed, checked, duplicates dropped. */
 export function readIdList(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	name: string,
 	displayName: string,
 ): string[] {
-	const ids: string[] = [];
-	for (const value of readListParameter(context, itemIndex, name)) {
-		if (isObject(value) || Array.isArray(value)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				displayName,
-				`${JSON.stringify(value)} is not an ID`,
-				'Give a list of IDs, e.g. id-1, id-2 or {{ ["id-1", "id-2"] }}.',
-			);
-		}
-		const id = String(value ?? '').trim();
-		if (id === '') continue;
-		if (/[/?#]/.test(id)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				displayName,
-				`"${id}" is not an ID (it contains / ? or #)`,
-			);
-		}
-		ids.push(id);
-	}
-	return [...new Set(ids)];
+	return readNameList(context, itemIndex, name, displayName, ID_LIST);
+}
+
+/** Reads a field mask (e.g. Update Mask): field names, trimmed, checked, duplicates dropped. */
+export function readFieldMask(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): string[] {
+	return readNameList(context, itemIndex, name, displayName, FIELD_MASK);
 }
 
 /** "Put Output File in Field" / "Input Binary Field": a non-empty binary property name. */

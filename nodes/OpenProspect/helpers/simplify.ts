@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from './params';
+import { isObject } from './json';
 
 type Flat = string | number | boolean | null;
 
@@ -66,6 +66,24 @@ const PROSPECT_FIELDS: Record<string, string[]> = {
 	company_id: ['company_id', 'company.id'],
 	company_name: ['company_name', 'company.name'],
 };
+
+const ORDER_FIELDS: Record<string, string[]> = {
+	id: ['id', 'order_id'],
+	status: ['status'],
+	order_type: ['order_type', 'type'],
+	title: ['title'],
+	briefing_quantity: ['briefing_quantity'],
+	status_message: ['status_message', 'rejection_reason', 'message', 'reason'],
+	profile_id: ['profile_id'],
+	created_at: ['created_at'],
+	updated_at: ['updated_at'],
+	completed_at: ['completed_at'],
+};
+
+/** At most ten flat fields of an order: what it is, where it stands, and why. */
+export function simplifyOrder(record: IDataObject): IDataObject {
+	return simplify(record, ORDER_FIELDS);
+}
 
 /** At most ten flat fields of a company (list, detail, delivery or order-result record). */
 export function simplifyCompany(record: IDataObject): IDataObject {

@@ -7,8 +7,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
-import { apiRequest } from '../transport';
-import { hasNextPage, PAGE_SIZE, readPage } from '../transport/pagination';
+import type { Page, PagedRequest } from '../transport';
+import { readPages } from '../transport';
+import { hasNextPage, PAGE_SIZE } from '../transport/pagination';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
@@ -24,18 +25,33 @@ interface ListSearchOptions {
 	toResult: (record: IDataObject) => INodeListSearchItems;
 }
 
+/** The first page `readPages` reads from `offset` (undefined for an empty list). */
+async function firstPage(
+	context: ILoadOptionsFunctions,
+	request: PagedRequest,
+): Promise<Page | undefined> {
+	for await (const page of readPages.call(context, request)) return page;
+	return undefined;
+}
+
 /**
  * One page of a list for a resource locator. The pagination token is the next offset. API errors
- * surface (an empty list would hide a wrong key or a missing scope).
+ * (and an answer that is not a list) surface: an empty list would hide a wrong key or a missing
+ * scope.
  */
 async function searchList(
 	context: ILoadOptionsFunctions,
 	options: ListSearchOptions,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(options.paginationToken ?? 0) || 0;
-	const qs: IDataObject = { ...options.qs, limit: PAGE_SIZE, offset };
+	const qs: IDataObject = { ...options.qs };
 	if (options.serverSearch && options.filter) qs.search = options.filter;
-	const page = readPage(await apiRequest.call(context, { method: 'GET', path: options.path, qs }));
+	const page = await firstPage(context, {
+		path: options.path,
+		qs,
+		startOffset: offset,
+		limit: PAGE_SIZE,
+	});
 	const records = page?.items ?? [];
 	const needle = options.serverSearch ? undefined : options.filter?.toLowerCase();
 	const results = records

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isObject } from '../helpers/json';
+
 /** What the API said, whatever documented (or undocumented) error format it used. */
 export interface ParsedApiError {
 	code?: string;
@@ -14,10 +16,6 @@ export interface ParsedApiError {
 }
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid'];
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asString(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -119,6 +117,18 @@ export function redactSecrets(text: string, secrets: string[]): string {
 		.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
 }
 
+/** `value` with every string in it (at any depth) redacted. */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry: unknown) => redactDeep(entry, secrets)) as T;
+	if (typeof value !== 'object' || value === null) return value;
+	const result: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value)) {
+		result[redactSecrets(key, secrets)] = redactDeep(entry, secrets);
+	}
+	return result as T;
+}
+
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Check the parameters of this node against the OpenProspect API reference.',
 	401: 'Check the API key in the OpenProspect API credential: it may be mistyped, expired or revoked.',
@@ -150,11 +160,15 @@ export interface ApiErrorContext {
 	message?: string;
 	/** Extra sentence placed before the technical details. */
 	hint?: string;
+	/** The body, already parsed by the caller (parsed here otherwise). */
+	parsed?: ParsedApiError;
+	/** A write that may or may not have been applied: marked in the error's context. */
+	outcomeUnknown?: boolean;
 }
 
 /** Builds the NodeApiError users see. Only plain data goes in: never the request (it holds the key). */
 export function buildApiError(node: INode, context: ApiErrorContext): NodeApiError {
-	const parsed = parseErrorBody(context.body);
+	const parsed = context.parsed ?? parseErrorBody(context.body);
 	const requestId = findRequestId(context.headers, context.body);
 	const statusText = context.status !== undefined ? `HTTP ${context.status}` : 'no HTTP response';
 	const message =
@@ -187,7 +201,8 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	if (requestId) lines.push(`Request ID: ${requestId}`);
 
 	const redact = (text: string) => redactSecrets(text, context.secrets);
-	const response: JsonObject = {
+	// Stored with the execution: every string the server sent is redacted, not only the message.
+	const response: JsonObject = redactDeep<JsonObject>({
 		message: redact(message),
 		code: parsed.code ?? null,
 		httpCode: context.status !== undefined ? String(context.status) : null,
@@ -196,7 +211,7 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 		requestId: requestId ?? null,
 		requiredScopes: parsed.requiredScopes ?? null,
 		grantedScopes: parsed.grantedScopes ?? null,
-	};
+	}, context.secrets);
 	const error = new NodeApiError(node, response, {
 		message: redact(message),
 		description: redact(lines.join('\n')),
@@ -205,5 +220,6 @@ export function buildApiError(node: INode, context: ApiErrorContext): NodeApiErr
 	});
 	// NodeApiError swaps known HTTP codes for generic texts; the API's own message is more useful.
 	error.message = redact(message);
+	if (context.outcomeUnknown) error.context.outcomeUnknown = true;
 	return error;
 }

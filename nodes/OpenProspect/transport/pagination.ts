@@ -1,16 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../helpers/json';
+
 /** The API's page size maximum. */
 export const PAGE_SIZE = 100;
 
-export interface Page {
+/** One list response as read from its body. */
+export interface ParsedPage {
 	items: IDataObject[];
 	total?: number;
 	hasMore?: boolean;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toRecords(values: unknown[]): IDataObject[] {
@@ -24,7 +23,7 @@ function toRecords(values: unknown[]): IDataObject[] {
  * `orders`); other lists are undocumented, so any object with exactly one array property, or a bare
  * array, is accepted too. Returns undefined when the body is not a list at all.
  */
-export function readPage(body: unknown): Page | undefined {
+export function readPage(body: unknown): ParsedPage | undefined {
 	if (Array.isArray(body)) return { items: toRecords(body) };
 	if (!isObject(body)) return undefined;
 	let list: unknown[] | undefined;
@@ -46,7 +45,7 @@ export function readPage(body: unknown): Page | undefined {
  * Whether another page should be requested after `page`, read at `offset` with `requested` as the
  * page size. `has_more` wins when present; else `total`; else a short page means the end.
  */
-export function hasNextPage(page: Page, offset: number, requested: number): boolean {
+export function hasNextPage(page: ParsedPage, offset: number, requested: number): boolean {
 	if (page.items.length === 0) return false;
 	if (page.hasMore !== undefined) return page.hasMore;
 	if (page.total !== undefined) return offset + page.items.length < page.total;
@@ -63,7 +62,8 @@ export function nextPagePlan(
 	offset: number,
 	collected: number,
 	wanted: number | undefined,
+	pageSize = PAGE_SIZE,
 ): PagePlan {
-	const remaining = wanted === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, wanted - collected);
+	const remaining = wanted === undefined ? pageSize : Math.min(pageSize, wanted - collected);
 	return { offset, limit: remaining };
 }

@@ -31,29 +31,47 @@ export function isTransientFailure(failure: AttemptFailure): boolean {
 
 /**
  * GET, PUT and DELETE are retried on 429, 5xx and network errors. POST and PATCH only when the
- * server cannot have acted on the request (429, connection refused) or when an Idempotency-Key
- * makes a resend safe: otherwise a retry could create a second order.
+ * server cannot have acted on the request (429, connection refused), or when `deduplicated`: the
+ * request carries an Idempotency-Key AND the endpoint is documented to honour it. Elsewhere a
+ * resend after a 5xx, a reset or a timeout could create a second order. Other 4xx prove nothing
+ * was applied, but resending the same request would get the same answer: never retried.
  */
-export function mayRetry(
-	method: string,
-	failure: AttemptFailure,
-	hasIdempotencyKey: boolean,
-): boolean {
+export function mayRetry(method: string, failure: AttemptFailure, deduplicated: boolean): boolean {
 	if (!isTransientFailure(failure)) return false;
-	if (IDEMPOTENT_METHODS.has(method.toUpperCase()) || hasIdempotencyKey) return true;
+	if (IDEMPOTENT_METHODS.has(method.toUpperCase()) || deduplicated) return true;
 	return failure.status === 429 || failure.notSent === true;
 }
 
-/** Parses `Retry-After` as delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
-export function parseRetryAfter(header: unknown, nowMs: number): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value * 1000;
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/** The three HTTP-date forms of RFC 9110: IMF-fixdate, obsolete RFC 850, and asctime. */
+const HTTP_DATE = new RegExp(
+	`^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
+
+/** Parses an HTTP date (any of its three forms) to epoch milliseconds, or undefined. */
+export function parseHttpDate(value: unknown): number | undefined {
+	if (typeof value !== 'string' || !HTTP_DATE.test(value.trim())) return undefined;
 	const trimmed = value.trim();
-	if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-	const date = Date.parse(trimmed);
-	if (Number.isNaN(date)) return undefined;
-	return Math.max(0, date - nowMs);
+	// asctime has no zone: it is GMT by definition.
+	const ms = Date.parse(trimmed.endsWith('GMT') ? trimmed : `${trimmed} GMT`);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * Parses `Retry-After`: delta-seconds (a non-negative integer) or an HTTP date, measured from
+ * `nowMs` (the server's own `Date` header when it sent one, so clock skew does not matter).
+ * Anything else (`-5`, `1.5`, `soon`) is ignored. Returns milliseconds, or undefined.
+ */
+export function parseRetryAfter(header: unknown, nowMs: number): number | undefined {
+	const value = Array.isArray(header) ? (header as unknown[])[0] : header;
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+	const date = parseHttpDate(trimmed);
+	return date === undefined ? undefined : Math.max(0, date - nowMs);
 }
 
 export interface DelayInput {

@@ -1,6 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import type { WalkLimits } from '../helpers/triggerCursor';
+import type { WalkLimits } from './records';
 
 /** Pages (of 100 records) one poll reads at most; the rest is left for the next poll. */
 export const MAX_PAGES_PER_POLL = 50;
@@ -16,7 +16,8 @@ export interface PollLimits extends WalkLimits {
 /**
  * How much one poll may do. n8n 2.41+ gives each poll a time budget (`getPollBudgetMs`) and
  * abandons a poll that overruns it; older versions have no such method, so only the page cap
- * applies there.
+ * applies there. The deadline is on n8n's own clock because the budget is n8n's: it decides only
+ * when to stop reading (the cursors then resume), never which records count as new.
  */
 export function pollLimits(context: IPollFunctions): PollLimits {
 	const budget =

@@ -1,13 +1,9 @@
 /**
- * New Delivered Companies: one item per company delivered for a prospect search.
- *
- * `GET /api/v1/deliveries/{id}/companies?delivered_since=…` lists deliveries oldest first. The
- * checkpoint is the newest `delivered_at` handled; each poll asks from five minutes before it
- * (the docs do not say whether `delivered_since` is inclusive, and late commits happen) and skips
- * what it has seen, by company id and delivery time. See helpers/triggerCursor.ts.
+ * New Delivered Companies: one item per company delivered for a prospect search, from
+ * `GET /api/v1/deliveries/{id}/companies` (oldest first). The cursor (deliveryCursor.ts) works on
+ * the server's data only: `delivered_at`, and the server's time from its `Date` header.
  */
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeProperties,
 	IPollFunctions,
@@ -17,14 +13,14 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { prospectSearchRLC } from '../actions/common.descriptions';
 import { deliveredCompaniesPath } from '../actions/delivery/shared';
 import { simplifyCompany } from '../helpers/simplify';
-import type { DeliveryEvent } from '../helpers/triggerCursor';
-import { advanceDeliveries, deliveryEventOf, readDeliveriesState } from '../helpers/triggerCursor';
 import { isUuid } from '../helpers/validation';
-import { PAGE_SIZE } from '../transport/pagination';
+import type { DeliveryEvent, ReadDeliveries } from './deliveryCursor';
+import { advanceDeliveries, deliveryEventOf } from './deliveryCursor';
+import { newestDeliveries, readDeliveriesState, startDeliveries } from './deliveryState';
+import type { PollLimits } from './limits';
 import { pollLimits } from './limits';
 import {
 	invalidRecord,
-	listPages,
 	pollOutput,
 	readFirstRunLimit,
 	readListPage,
@@ -65,19 +61,16 @@ function readProspectSearchId(context: IPollFunctions): string {
 	return value;
 }
 
-/**
- * The newest `count` deliveries of the whole history, oldest first. The list is oldest first, so
- * this reads `total` from a one-record page and then the tail; without `total` it pages to the end.
- */
-async function readNewest(this: IPollFunctions, path: string, count: number) {
-	const first = await readListPage.call(this, path, {}, 0, 1);
-	if (!first.hasMore) return first.items;
-	const offset = first.total !== undefined ? Math.max(0, first.total - count) : 0;
-	let tail: IDataObject[] = [];
-	for await (const page of listPages.call(this, path, offset)) {
-		tail = [...tail, ...page.items].slice(-count);
-	}
-	return tail;
+function reader(context: IPollFunctions, prospectSearchId: string): ReadDeliveries {
+	const path = deliveredCompaniesPath(prospectSearchId);
+	return async ({ since, offset, limit }) =>
+		await readListPage.call(
+			context,
+			path,
+			since === undefined ? {} : { delivered_since: since },
+			offset,
+			limit,
+		);
 }
 
 function eventJson(event: DeliveryEvent, prospectSearchId: string, simplify: boolean) {
@@ -92,45 +85,55 @@ function eventJson(event: DeliveryEvent, prospectSearchId: string, simplify: boo
 	};
 }
 
+/** Fetch Test Event: the newest delivered company. The state is not touched. */
+async function testEvent(this: IPollFunctions, prospectSearchId: string, limits: PollLimits) {
+	const newest = await newestDeliveries(reader(this, prospectSearchId), 1, limits.mayRead);
+	const latest = newest.items[newest.items.length - 1];
+	if (!latest) {
+		throw new NodeOperationError(this.getNode(), 'No company has been delivered yet', {
+			description: `Fetch Test Event shows the newest company delivered for prospect search ${prospectSearchId}. None has been delivered so far: try again once OpenProspect delivers the first company. Once the workflow is active, the trigger fires for every company delivered from then on.`,
+		});
+	}
+	return deliveryEventOf(latest, invalidRecord(this));
+}
+
+/** Activation: stores where to start; emits the newest existing deliveries only when asked. */
+async function activate(this: IPollFunctions, prospectSearchId: string, limits: PollLimits) {
+	const firstRunLimit = readFirstRunLimit(this);
+	const read = reader(this, prospectSearchId);
+	const newest = await newestDeliveries(read, Math.max(1, firstRunLimit), limits.mayRead);
+	const options = { mayRead: limits.mayRead, invalid: invalidRecord(this) };
+	const state = await startDeliveries(prospectSearchId, newest, read, options);
+	const existing = firstRunLimit > 0 ? newest.items : [];
+	return { state, events: existing.map((record) => deliveryEventOf(record, options.invalid)) };
+}
+
 export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const prospectSearchId = readProspectSearchId(this);
 	const simplify = readSimplify(this);
-	const path = deliveredCompaniesPath(prospectSearchId);
-
-	if (this.getMode() === 'manual') {
-		const [latest] = await readNewest.call(this, path, 1);
-		if (!latest) {
-			throw new NodeOperationError(this.getNode(), 'No company has been delivered yet', {
-				description: `Fetch Test Event shows the newest company delivered for prospect search ${prospectSearchId}. None has been delivered so far: try again once OpenProspect delivers the first company. Once the workflow is active, the trigger fires for every company delivered from then on.`,
-			});
-		}
-		const event = deliveryEventOf(latest, invalidRecord(this));
-		return pollOutput([eventJson(event, prospectSearchId, simplify)]);
-	}
-
 	const limits = pollLimits(this);
+	const output = (events: DeliveryEvent[]) =>
+		pollOutput(events.map((event) => eventJson(event, prospectSearchId, simplify)));
+	if (this.getMode() === 'manual') {
+		return output([await testEvent.call(this, prospectSearchId, limits)]);
+	}
 	const data = triggerState(this);
 	const state = readDeliveriesState(data.deliveries, prospectSearchId);
-	const firstRunLimit = state ? 0 : readFirstRunLimit(this);
-	const existing = firstRunLimit > 0 ? await readNewest.call(this, path, firstRunLimit) : undefined;
-	const result = await advanceDeliveries(
-		state,
-		({ offset, deliveredSince }) =>
-			readListPage.call(this, path, { delivered_since: deliveredSince }, offset, PAGE_SIZE),
-		{
-			prospectSearchId,
-			now: Date.now(),
-			existing,
-			mayRead: limits.mayRead,
-			invalid: invalidRecord(this),
-		},
-	);
+	if (!state) {
+		const started = await activate.call(this, prospectSearchId, limits);
+		data.deliveries = started.state;
+		return output(started.events);
+	}
+	const result = await advanceDeliveries(state, reader(this, prospectSearchId), {
+		mayRead: limits.mayRead,
+		invalid: invalidRecord(this),
+	});
 	if (!result.complete) {
 		this.logger.warn(
 			'OpenProspect Trigger: not every delivered company was read within this poll; the next poll continues',
 		);
 	}
 	// Only now, with every page read, the new state replaces the old one.
-	data.deliveries = result.state as unknown as IDataObject;
-	return pollOutput(result.events.map((event) => eventJson(event, prospectSearchId, simplify)));
+	data.deliveries = result.state;
+	return output(result.events);
 }

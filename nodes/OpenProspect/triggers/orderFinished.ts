@@ -7,7 +7,7 @@
  * Orders above the horizon are new: finished ones are events, unfinished ones are followed; a
  * followed order that has finished is an event. When nothing changed and every followed order is
  * among the newest 100, a poll costs one request. A poll stopped by the page cap or n8n's time
- * budget keeps what it did not read as a gap for the next poll. See helpers/triggerCursor.ts.
+ * budget keeps what it did not read as a gap for the next poll. See orderCursor.ts.
  */
 import type {
 	IDataObject,
@@ -19,16 +19,16 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ORDERS_PATH, orderPath } from '../actions/order/shared';
 import { simplifyCompany } from '../helpers/simplify';
-import type { OrderEvent, OrdersState } from '../helpers/triggerCursor';
-import { advanceOrders, deferOrderEvents, readOrdersState } from '../helpers/triggerCursor';
 import { TERMINAL_ORDER_STATUSES } from '../helpers/statuses';
-import { apiRequestAllItems } from '../transport';
+import { apiRequestAllItems, readPages } from '../transport';
 import { PAGE_SIZE } from '../transport/pagination';
 import type { PollLimits } from './limits';
-import { pollLimits } from './limits';
+import { MAX_PAGES_PER_POLL, pollLimits } from './limits';
+import { advanceOrders } from './orderCursor';
+import type { OrderEvent, OrdersState, PendingOrder } from './orderState';
+import { deferOrderEvents, MAX_PENDING_ORDERS, readOrdersState } from './orderState';
 import {
 	invalidRecord,
-	listPages,
 	pollOutput,
 	readFirstRunLimit,
 	readListPage,
@@ -159,21 +159,22 @@ async function buildItems(
 	const items: IDataObject[] = [];
 	for (let index = 0; index < events.length; index++) {
 		const event = events[index];
-		if (options.includeResults === 'none') {
-			items.push(...eventItems(event, [], options));
-			continue;
-		}
-		if (index > 0 && limits && !limits.hasTime()) {
+		if (options.includeResults !== 'none' && index > 0 && limits && !limits.hasTime()) {
 			return { items, deferred: events.slice(index) };
 		}
-		items.push(...eventItems(event, await fetchResults.call(this, event), options));
+		const results =
+			options.includeResults === 'none' ? [] : await fetchResults.call(this, event);
+		// One push per item: spreading a completed order's companies into push() overflows the stack.
+		for (const item of eventItems(event, results, options)) items.push(item);
 	}
 	return { items, deferred: [] };
 }
 
 /** Fetch Test Event: the newest order in one of the chosen statuses. The state is not touched. */
 async function latestEvent(this: IPollFunctions, statuses: string[]): Promise<OrderEvent> {
-	for await (const page of listPages.call(this, ORDERS_PATH)) {
+	let pages = 0;
+	for await (const page of readPages.call(this, { path: ORDERS_PATH })) {
+		if (++pages > MAX_PAGES_PER_POLL) break;
 		for (const order of page.items) {
 			const status = typeof order.status === 'string' ? order.status.toUpperCase() : '';
 			if (!statuses.includes(status)) continue;
@@ -217,10 +218,20 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 			'OpenProspect Trigger: the order list was not read to the end within this poll; the next poll continues',
 		);
 	}
+	warnDropped(this, result.dropped);
 	const { items, deferred } = await buildItems.call(this, result.events, options, limits);
 	// Only now, with everything read and built, the new state replaces the old one.
 	const next: OrdersState =
 		deferred.length > 0 ? deferOrderEvents(result.state, deferred) : result.state;
-	data.orders = next as unknown as IDataObject;
+	data.orders = next;
 	return pollOutput(items);
+}
+
+/** An unfinished order no longer followed is never dropped silently: each one is named. */
+function warnDropped(context: IPollFunctions, dropped: PendingOrder[]): void {
+	if (dropped.length === 0) return;
+	const ids = dropped.map((order) => order.id);
+	context.logger.warn(
+		`OpenProspect Trigger: following more than ${MAX_PENDING_ORDERS} unfinished orders; ${ids.length} older ones are no longer followed and will not fire when they finish: ${ids.join(', ')}`,
+	);
 }

@@ -7,10 +7,9 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection, simplifyField } from '../actions/common.descriptions';
-import type { InvalidRecord, ListPage } from '../helpers/triggerCursor';
-import { apiRequest } from '../transport';
+import { apiRequestFull } from '../transport';
 import { hasNextPage, PAGE_SIZE, readPage } from '../transport/pagination';
-import { MAX_PAGES_PER_POLL } from './limits';
+import type { InvalidRecord, ListPage } from './records';
 
 export const MAX_ITEMS_ON_FIRST_RUN = 10_000;
 
@@ -40,6 +39,14 @@ export const commonProperties: INodeProperties[] = [
 
 export interface TriggerPage extends ListPage {
 	total?: number;
+	/** The server's time when it answered (its `Date` header), in ms. */
+	serverTime?: number;
+}
+
+function serverTimeOf(headers: IDataObject): number | undefined {
+	const date = headers.date;
+	const ms = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+	return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** One page of an OpenProspect list, read through the transport (retries, error mapping). */
@@ -50,8 +57,12 @@ export async function readListPage(
 	offset: number,
 	limit = PAGE_SIZE,
 ): Promise<TriggerPage> {
-	const body = await apiRequest.call(this, { method: 'GET', path, qs: { ...qs, limit, offset } });
-	const page = readPage(body);
+	const response = await apiRequestFull.call(this, {
+		method: 'GET',
+		path,
+		qs: { ...qs, limit, offset },
+	});
+	const page = readPage(response.body);
 	if (page === undefined) {
 		throw new NodeApiError(
 			this.getNode(),
@@ -62,24 +73,12 @@ export async function readListPage(
 			},
 		);
 	}
-	return { items: page.items, hasMore: hasNextPage(page, offset, limit), total: page.total };
-}
-
-/**
- * The pages of a list from `offset` on, until the last one or MAX_PAGES_PER_POLL pages. Pages are
- * read one at a time as the caller asks for them, so stopping early reads no further.
- */
-export async function* listPages(
-	this: IPollFunctions,
-	path: string,
-	offset = 0,
-): AsyncGenerator<TriggerPage> {
-	for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages++) {
-		const page = await readListPage.call(this, path, {}, offset);
-		yield page;
-		if (!page.hasMore) return;
-		offset += page.items.length;
-	}
+	return {
+		items: page.items,
+		hasMore: hasNextPage(page, offset, limit),
+		total: page.total,
+		serverTime: serverTimeOf(response.headers),
+	};
 }
 
 /** Whether to simplify the output (the Simplify parameter). */

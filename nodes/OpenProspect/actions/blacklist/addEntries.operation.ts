@@ -8,14 +8,15 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { asRecord } from '../../helpers/params';
-import { apiRequest } from '../../transport';
+import { apiRequest, isOutcomeUnknown } from '../../transport';
 import { blacklistRLC, idempotencyKeyOption, optionsCollection } from '../common.descriptions';
 import { errorItem } from '../operation';
 import { readItemEntries } from './entries';
+import { reconcileEntries } from './reconcileEntries';
 import { blacklistPath, IDEMPOTENCY_KEY_PLACEHOLDER, readBlacklistId } from './shared';
 
 /** The API takes at most this many entries per request. */
-export const MAX_ENTRIES_PER_REQUEST = 10_000;
+const MAX_ENTRIES_PER_REQUEST = 10_000;
 
 const fromFields = { show: { source: ['fields'] } };
 
@@ -111,31 +112,31 @@ interface Batch {
 	itemIndices: number[];
 }
 
-/**
- * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
- * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
- */
 /** An item's blacklist and entries; a validation failure is returned only under Continue On Fail. */
 async function readItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<{ blacklistId: string; entries: IDataObject[] } | Error> {
-	if (!context.continueOnFail()) {
+	const read = async () => {
+		// Checked here, not when its batch is sent, so a bad key never stops a run half-way.
+		readUserIdempotencyKey(context, itemIndex);
 		return {
 			blacklistId: readBlacklistId(context, itemIndex),
 			entries: await readItemEntries(context, itemIndex),
 		};
-	}
+	};
+	if (!context.continueOnFail()) return await read();
 	try {
-		return {
-			blacklistId: readBlacklistId(context, itemIndex),
-			entries: await readItemEntries(context, itemIndex),
-		};
+		return await read();
 	} catch (error) {
 		return error as Error;
 	}
 }
 
+/**
+ * Reads (and checks) the entries of every item before anything is sent, groups them by blacklist
+ * in first-seen order, and cuts each group into requests of at most MAX_ENTRIES_PER_REQUEST.
+ */
 async function buildBatches(
 	context: IExecuteFunctions,
 	itemIndices: number[],
@@ -175,19 +176,29 @@ async function sendBatch(
 ): Promise<INodeExecutionData> {
 	const itemIndex = batch.itemIndices[0];
 	const body = { entries: batch.entries };
-	const response = await apiRequest.call(context, {
-		method: 'POST',
-		path: blacklistPath(batch.blacklistId, '/entries'),
-		body,
-		idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-			userKey: readUserIdempotencyKey(context, itemIndex),
-			part: total > 1 ? number : undefined,
-		}),
-		itemIndex,
-	});
+	let response: IDataObject;
+	try {
+		response = asRecord(
+			await apiRequest.call(context, {
+				method: 'POST',
+				path: blacklistPath(batch.blacklistId, '/entries'),
+				body,
+				idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+					userKey: readUserIdempotencyKey(context, itemIndex),
+					part: total > 1 ? number : undefined,
+				}),
+				itemIndex,
+				outcomeCheckHint:
+					'Use Blacklist > Get Entries to see whether the entries were added before trying again.',
+			}),
+		);
+	} catch (error) {
+		if (!isOutcomeUnknown(error)) throw error;
+		response = await reconcileEntries(context, error, { ...batch, itemIndex });
+	}
 	return {
 		json: {
-			...asRecord(response),
+			...response,
 			blacklist_id: batch.blacklistId,
 			batch: number,
 			entries_sent: batch.entries.length,
@@ -231,7 +242,7 @@ async function addEntries(
  * POST /api/v1/blacklists/{blacklist_id}/entries with the entries of all input items: one summary
  * item per request, paired to the items whose entries it carried.
  */
-export async function executeBatch(
+export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -239,11 +250,4 @@ export async function executeBatch(
 		this,
 		items.map((_, itemIndex) => itemIndex),
 	);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	return await addEntries(this, [itemIndex]);
 }

@@ -9,13 +9,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { asRecord, readAdditionalBody, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
-import { apiRequest } from '../../transport';
+import { apiRequest, isOutcomeUnknown } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
 	optionsCollection,
 } from '../common.descriptions';
-import { IDEMPOTENCY_KEY_PLACEHOLDER } from './shared';
+import { runPerItem } from '../itemRunner';
+import { reconcileCreate } from '../shared/reconcile';
+import { BLACKLISTS_PATH, IDEMPOTENCY_KEY_PLACEHOLDER } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -61,20 +63,64 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return body;
 }
 
-/** POST /api/v1/blacklists: a new, empty blacklist. */
-export async function execute(
-	this: IExecuteFunctions,
+/** Whether a blacklist is what a create with `body` would have made: same name and description. */
+function blacklistMatchesBody(body: IDataObject): (blacklist: IDataObject) => boolean {
+	return (blacklist) =>
+		blacklist.name === body.name &&
+		(body.description === undefined ||
+			blacklist.description === undefined ||
+			blacklist.description === body.description);
+}
+
+async function createBlacklist(
+	context: IExecuteFunctions,
 	itemIndex: number,
+	known: Set<string>,
+): Promise<IDataObject> {
+	const body = readBody(context, itemIndex);
+	const sentAt = Date.now();
+	try {
+		const response = await apiRequest.call(context, {
+			method: 'POST',
+			path: BLACKLISTS_PATH,
+			body,
+			idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+				userKey: readUserIdempotencyKey(context, itemIndex),
+			}),
+			itemIndex,
+			outcomeCheckHint:
+				'Use Blacklist > Get Many to see whether the blacklist was created before trying again.',
+		});
+		return asRecord(response);
+	} catch (error) {
+		if (!isOutcomeUnknown(error)) throw error;
+		return await reconcileCreate(context, error, {
+			path: BLACKLISTS_PATH,
+			itemIndex,
+			elapsedMs: Date.now() - sentAt,
+			matches: blacklistMatchesBody(body),
+			known,
+			what: 'blacklist',
+		});
+	}
+}
+
+/**
+ * POST /api/v1/blacklists: a new, empty blacklist per item. When the answer is lost after the
+ * server may have acted, the blacklist is looked up by name instead of being created again.
+ */
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const body = readBody(this, itemIndex);
-	const response = await apiRequest.call(this, {
-		method: 'POST',
-		path: '/api/v1/blacklists',
-		body,
-		idempotencyKey: idempotencyKeyFor(this, itemIndex, body, {
-			userKey: readUserIdempotencyKey(this, itemIndex),
-		}),
-		itemIndex,
-	});
-	return toItems(asRecord(response));
+	const known = new Set<string>();
+	return await runPerItem(
+		this,
+		async function (this: IExecuteFunctions, itemIndex: number) {
+			const created = await createBlacklist(this, itemIndex, known);
+			if (typeof created.id === 'string') known.add(created.id);
+			return toItems(created);
+		},
+		items.length,
+	);
 }

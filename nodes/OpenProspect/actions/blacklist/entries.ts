@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readCsvBinary } from '../../helpers/csv';
+import { cellText, columnKey, hasNameOrWebsite } from '../../helpers/orderRows';
 import { invalidParameter } from '../../helpers/validation';
 
 /** The entry fields the API matches on (parameter name → body key), in the docs' order. */
@@ -13,19 +14,10 @@ export const ENTRY_FIELDS = [
 
 const ENTRY_KEYS = new Set(ENTRY_FIELDS.map((field) => field.key));
 
-function text(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-}
-
-/** Every entry needs something to match on besides the city and the source-specific ID. */
-function hasNameOrWebsite(entry: IDataObject): boolean {
-	return entry.company_name !== undefined || entry.website_url !== undefined;
-}
-
 function readMappedEntry(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const entry: IDataObject = {};
 	for (const field of ENTRY_FIELDS) {
-		const value = text(context.getNodeParameter(field.name, itemIndex, ''));
+		const value = cellText(context.getNodeParameter(field.name, itemIndex, ''));
 		if (value !== '') entry[field.key] = value;
 	}
 	if (!hasNameOrWebsite(entry)) {
@@ -38,14 +30,6 @@ function readMappedEntry(context: IExecuteFunctions, itemIndex: number): IDataOb
 		);
 	}
 	return entry;
-}
-
-/** CSV header → body key: "Website URL", "website-url" and "website_url" all mean website_url. */
-function columnKey(header: string): string {
-	return header
-		.trim()
-		.toLowerCase()
-		.replace(/[\s-]+/g, '_');
 }
 
 async function readCsvEntries(
@@ -66,7 +50,7 @@ async function readCsvEntries(
 		const entry: IDataObject = {};
 		for (const [header, value] of Object.entries(row)) {
 			const key = columnKey(header);
-			if (ENTRY_KEYS.has(key) && text(value) !== '') entry[key] = text(value);
+			if (ENTRY_KEYS.has(key) && cellText(value) !== '') entry[key] = cellText(value);
 		}
 		if (!hasNameOrWebsite(entry)) {
 			throw invalidParameter(

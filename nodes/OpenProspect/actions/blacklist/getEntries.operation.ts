@@ -5,7 +5,12 @@ import { csvBinary } from '../../helpers/csv';
 import { readAdditionalQuery, toItems } from '../../helpers/params';
 import { readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
-import { blacklistRLC, returnAllOrLimit, queryOptions } from '../common.descriptions';
+import {
+	blacklistRLC,
+	neutraliseFormulasField,
+	returnAllOrLimit,
+	queryOptions,
+} from '../common.descriptions';
 import { ENTRY_FIELDS } from './entries';
 import { blacklistPath, readBlacklistId } from './shared';
 
@@ -41,6 +46,7 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the CSV file in',
 		displayOptions: { show: { output: ['csvFile'] } },
 	},
+	neutraliseFormulasField({ output: ['csvFile'] }),
 	queryOptions,
 ];
 
@@ -66,7 +72,13 @@ export async function execute(
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	// An empty blacklist still gets a header row, so the file has the usual columns.
 	const columns = entries.length === 0 ? ENTRY_FIELDS.map((field) => field.key) : undefined;
-	const file = await csvBinary(this, entries, `blacklist-${blacklistId}-entries.csv`, columns);
+	const file = await csvBinary(
+		this,
+		itemIndex,
+		entries,
+		`blacklist-${blacklistId}-entries.csv`,
+		columns,
+	);
 	return [
 		{
 			json: { blacklist_id: blacklistId, entry_count: entries.length },

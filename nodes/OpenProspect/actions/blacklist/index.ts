@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../operation';
+import type { ResourceDefinition } from '../resource';
 import * as addEntries from './addEntries.operation';
 import * as create from './create.operation';
 import * as deleteBlacklist from './deleteBlacklist.operation';
@@ -10,75 +8,57 @@ import * as getAll from './getAll.operation';
 import * as getEntries from './getEntries.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, OperationModule> = {
-	addEntries,
-	create,
-	deleteBlacklist,
-	deleteEntries,
-	get,
-	getAll,
-	getEntries,
-	update,
-};
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['blacklist'] } },
-		options: [
-			{
-				name: 'Add Entries',
-				value: 'addEntries',
-				description: 'Add companies to a blacklist, from the input items (batches of up to 10,000)',
-				action: 'Add entries to a blacklist',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create a named blacklist',
-				action: 'Create a blacklist',
-			},
-			{
-				name: 'Delete',
-				value: 'deleteBlacklist',
-				description: 'Delete a blacklist',
-				action: 'Delete a blacklist',
-			},
-			{
-				name: 'Delete Entries',
-				value: 'deleteEntries',
-				description: 'Remove entries from a blacklist by entry ID',
-				action: 'Delete entries from a blacklist',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a blacklist',
-				action: 'Get a blacklist',
-			},
-			{
-				name: 'Get Entries',
-				value: 'getEntries',
-				description: 'List the entries of a blacklist',
-				action: 'Get entries of a blacklist',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List your blacklists',
-				action: 'Get many blacklists',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Change the name or description of a blacklist',
-				action: 'Update a blacklist',
-			},
-		],
-		default: 'addEntries',
+export const blacklist = {
+	displayName: 'Blacklist',
+	defaultOperation: 'addEntries',
+	operations: {
+		addEntries: {
+			name: 'Add Entries',
+			description: 'Add companies to a blacklist, from the input items (batches of up to 10,000)',
+			action: 'Add entries to a blacklist',
+			module: addEntries,
+		},
+		create: {
+			name: 'Create',
+			description: 'Create a named blacklist',
+			action: 'Create a blacklist',
+			module: create,
+		},
+		deleteBlacklist: {
+			name: 'Delete',
+			description: 'Delete a blacklist',
+			action: 'Delete a blacklist',
+			module: deleteBlacklist,
+		},
+		deleteEntries: {
+			name: 'Delete Entries',
+			description: 'Remove entries from a blacklist by entry ID',
+			action: 'Delete entries from a blacklist',
+			module: deleteEntries,
+		},
+		get: {
+			name: 'Get',
+			description: 'Get a blacklist',
+			action: 'Get a blacklist',
+			module: get,
+		},
+		getEntries: {
+			name: 'Get Entries',
+			description: 'List the entries of a blacklist',
+			action: 'Get entries of a blacklist',
+			module: getEntries,
+		},
+		getAll: {
+			name: 'Get Many',
+			description: 'List your blacklists',
+			action: 'Get many blacklists',
+			module: getAll,
+		},
+		update: {
+			name: 'Update',
+			description: 'Change the name or description of a blacklist',
+			action: 'Update a blacklist',
+			module: update,
+		},
 	},
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
+} satisfies ResourceDefinition<'blacklist'>;

@@ -9,6 +9,8 @@ export function readBlacklistId(context: IExecuteFunctions, itemIndex: number): 
 /** The example in the Idempotency Key option of the blacklist requests that add something. */
 export const IDEMPOTENCY_KEY_PLACEHOLDER = 'e.g. blacklist-competitors-2025';
 
+export const BLACKLISTS_PATH = '/api/v1/blacklists';
+
 export function blacklistPath(blacklistId: string, suffix = ''): string {
-	return `/api/v1/blacklists/${encodeURIComponent(blacklistId)}${suffix}`;
+	return `${BLACKLISTS_PATH}/${encodeURIComponent(blacklistId)}${suffix}`;
 }

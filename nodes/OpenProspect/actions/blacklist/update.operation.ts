@@ -79,6 +79,8 @@ export async function execute(
 		path: blacklistPath(blacklistId),
 		body,
 		itemIndex,
+		outcomeCheckHint:
+			'Use Blacklist > Get to see whether the change was applied before trying again.',
 	});
 	return toItems(asRecord(response));
 }

@@ -16,7 +16,7 @@ import {
 	simplifyField,
 	queryOptions,
 } from '../common.descriptions';
-import { readProspectSearchId } from '../prospectSearch/shared';
+import { readProspectSearchId } from '../shared/prospectSearch';
 
 const REVIEW_STATUSES = ['accepted', 'pending', 'rejected'];
 

@@ -6,7 +6,7 @@ import { simplifyCompany } from '../../helpers/simplify';
 import { readId } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { companyRLC, prospectSearchRLC, queryOptions, simplifyField } from '../common.descriptions';
-import type { OperationModule } from '../operation';
+import type { ItemOperation } from '../operation';
 
 /**
  * Only feeds the Company list (`searchCompanies` reads it); the single-company endpoints take the
@@ -38,7 +38,7 @@ export function companyRecordOperation(options: {
 	operation: string;
 	suffix: string;
 	simplify?: boolean;
-}): OperationModule {
+}): ItemOperation {
 	const properties = [
 		...companyLocator,
 		...(options.simplify ? [simplifyField] : []),

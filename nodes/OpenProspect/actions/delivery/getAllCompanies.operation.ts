@@ -7,7 +7,8 @@ import type {
 import { tryToParseDateTime, updateDisplayOptions } from 'n8n-workflow';
 
 import { csvBinary } from '../../helpers/csv';
-import { isObject, readAdditionalQuery, readCsvOutputField, toItems } from '../../helpers/params';
+import { isObject } from '../../helpers/json';
+import { readAdditionalQuery, readCsvOutputField, toItems } from '../../helpers/params';
 import { simplifyCompany, simplifyProspect } from '../../helpers/simplify';
 import { invalidParameter, readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
@@ -18,7 +19,7 @@ import {
 	simplifyField,
 	queryOptions,
 } from '../common.descriptions';
-import { readProspectSearchId } from '../prospectSearch/shared';
+import { readProspectSearchId } from '../shared/prospectSearch';
 import { deliveredCompaniesPath } from './shared';
 
 const properties: INodeProperties[] = [
@@ -135,5 +136,5 @@ export async function execute(
 		file_name: fileName,
 	};
 	if (deliveredSince !== undefined) json.delivered_since = deliveredSince;
-	return [{ json, binary: { [csvField]: await csvBinary(this, rows, fileName) } }];
+	return [{ json, binary: { [csvField]: await csvBinary(this, itemIndex, rows, fileName) } }];
 }

@@ -1,27 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../operation';
+import type { ResourceDefinition } from '../resource';
 import * as getAllCompanies from './getAllCompanies.operation';
 
-export const operations: Record<string, OperationModule> = { getAllCompanies };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['delivery'] } },
-		options: [
-			{
-				name: 'Get Many Companies',
-				value: 'getAllCompanies',
-				description:
-					'List the companies delivered for a prospect search, optionally only those delivered since a time',
-				action: 'Get many delivered companies',
-			},
-		],
-		default: 'getAllCompanies',
+export const delivery = {
+	displayName: 'Delivery',
+	defaultOperation: 'getAllCompanies',
+	operations: {
+		getAllCompanies: {
+			name: 'Get Many Companies',
+			description:
+				'List the companies delivered for a prospect search, optionally only those delivered since a time',
+			action: 'Get many delivered companies',
+			module: getAllCompanies,
+		},
 	},
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
+} satisfies ResourceDefinition<'delivery'>;

@@ -13,7 +13,8 @@ import {
 	hasNameOrWebsite,
 	toCompanyRow,
 } from '../../helpers/orderRows';
-import { isObject, readBinaryPropertyName, readJsonParameter } from '../../helpers/params';
+import { isObject } from '../../helpers/json';
+import { readBinaryPropertyName, readJsonParameter } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 
 /** Mapped parameter → body key of an enrichment row built from an input item. */

@@ -9,25 +9,28 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
 import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
-import { invalidParameter } from '../../helpers/validation';
-import { apiRequest, apiRequestAllItems } from '../../transport';
+import { checkId, invalidParameter } from '../../helpers/validation';
+import { apiRequest, apiRequestAllItems, isOutcomeUnknown } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
 	optionsCollection,
 } from '../common.descriptions';
 import { readItemCompanies, readMappedCompanies } from './companies';
+import { runPerItem } from '../itemRunner';
+import type { ItemOutput } from '../operation';
+import { reconcileCreate } from '../shared/reconcile';
+import { missingIdError, recordId } from '../shared/records';
+import type { Job, JobResult, WaitSettings } from '../shared/wait';
+import { readWaitSettings, statusOf, waitForJobs, waitProperties } from '../shared/wait';
 import {
-	missingIdError,
 	ORDER_TRIGGER_HINT,
 	ORDERS_PATH,
 	orderFailedError,
+	orderMatchesBody,
 	orderPath,
-	recordId,
 	TERMINAL_ORDER_STATUSES,
 } from './shared';
-import type { WaitSettings } from './wait';
-import { readWaitSettings, statusOf, waitForJob, waitProperties } from './wait';
 
 const discovery = { show: { orderType: ['discovery'] } };
 const enrichment = { show: { orderType: ['enrichment'] } };
@@ -249,7 +252,7 @@ function readProfileId(context: IExecuteFunctions, itemIndex: number, required: 
 			'A discovery order needs the profile_id of a search profile; create one with Search Profile > Create.',
 		);
 	}
-	return profileId;
+	return profileId === '' ? profileId : checkId(context, itemIndex, 'Profile ID', profileId);
 }
 
 /** The body without `companies`: extra fields first, so the node's own fields win. */
@@ -273,34 +276,57 @@ function readWaitPlan(context: IExecuteFunctions, itemIndex: number): WaitPlan |
 	return { settings, output: output ? 'results' : 'order' };
 }
 
+/** IDs of the orders this execution created or found, never taken for another item's lost create. */
+type KnownOrders = Set<string>;
+
+/**
+ * POST /api/v1/orders. When the outcome is unknown (the server may have created the order, then
+ * the answer was lost), looks for that order instead of sending the request again.
+ */
 async function createOrder(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	body: IDataObject,
+	known: KnownOrders,
 ): Promise<IDataObject> {
-	const response = await apiRequest.call(context, {
-		method: 'POST',
-		path: ORDERS_PATH,
-		body,
-		idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-			userKey: readUserIdempotencyKey(context, itemIndex),
-		}),
-		itemIndex,
-	});
-	return asRecord(response);
+	const sentAt = Date.now();
+	let created: IDataObject;
+	try {
+		const response = await apiRequest.call(context, {
+			method: 'POST',
+			path: ORDERS_PATH,
+			body,
+			idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+				userKey: readUserIdempotencyKey(context, itemIndex),
+			}),
+			itemIndex,
+			outcomeCheckHint:
+				'Use Order > Get Many to see whether the order was created before running the node again.',
+		});
+		created = asRecord(response);
+	} catch (error) {
+		if (!isOutcomeUnknown(error)) throw error;
+		created = await reconcileCreate(context, error, {
+			path: ORDERS_PATH,
+			itemIndex,
+			elapsedMs: Date.now() - sentAt,
+			matches: orderMatchesBody(body),
+			known,
+			what: 'order',
+		});
+	}
+	const id = recordId(created, 'order_id');
+	if (id !== undefined) known.add(id);
+	return created;
 }
 
-/** What the operation outputs: one record (the order, or the timed-out status), or the results. */
-type Outcome = { record: IDataObject } | { results: IDataObject[] };
-
-/** Without a wait, the created order; else waits, and fails on REJECTED, FAILED or CANCELLED. */
-async function finishOrder(
+/** The wait for a created order; fails when the response has no ID to wait for. */
+function orderJob(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	created: IDataObject,
-	plan: WaitPlan | undefined,
-): Promise<Outcome> {
-	if (!plan) return { record: created };
+	settings: WaitSettings,
+): Job {
 	const orderId = recordId(created, 'order_id');
 	if (orderId === undefined) {
 		throw missingIdError(
@@ -310,25 +336,37 @@ async function finishOrder(
 			'Use Order > Get Many to find the order; do not create it again.',
 		);
 	}
-	const result = await waitForJob(context, {
+	return {
 		path: orderPath(orderId),
 		initial: created,
 		terminalStatuses: TERMINAL_ORDER_STATUSES,
-		settings: plan.settings,
+		settings,
 		itemIndex,
 		label: `Order ${orderId}`,
 		idField: 'order_id',
 		id: orderId,
 		hint: ORDER_TRIGGER_HINT,
-	});
+	};
+}
+
+/** What the operation outputs: one record (the order, or the timed-out status), or the results. */
+type Outcome = { record: IDataObject } | { results: IDataObject[] };
+
+/** Fails on REJECTED, FAILED or CANCELLED; reads the results when Output = Results. */
+async function finishOrder(
+	context: IExecuteFunctions,
+	job: Job,
+	plan: WaitPlan,
+	result: JobResult,
+): Promise<Outcome> {
 	if ('timedOut' in result) return { record: result.timedOut };
 	if (statusOf(result.finished) !== 'COMPLETED') {
-		throw orderFailedError(context, result.finished, itemIndex);
+		throw orderFailedError(context, result.finished, job.itemIndex);
 	}
 	if (plan.output === 'order') return { record: result.finished };
 	const results = await apiRequestAllItems.call(context, {
-		path: orderPath(orderId, '/results'),
-		itemIndex,
+		path: orderPath(job.id, '/results'),
+		itemIndex: job.itemIndex,
 	});
 	return { results };
 }
@@ -341,13 +379,14 @@ function isFromInputItems(context: IExecuteFunctions): boolean {
 }
 
 /**
- * POST /api/v1/orders, one order per input item: a discovery order, or an enrichment order with
- * the companies of this item's JSON or CSV file.
+ * One order for this item: a discovery order, or an enrichment order with the companies of this
+ * item's JSON or CSV file. With Wait for Completion, the order to wait for (with the other items').
  */
-export async function execute(
+async function executeItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+	known: KnownOrders,
+): Promise<ItemOutput> {
 	const isDiscovery = this.getNodeParameter('orderType', itemIndex) === 'discovery';
 	const body = baseBody(this, itemIndex, isDiscovery);
 	if (!isDiscovery) {
@@ -355,9 +394,17 @@ export async function execute(
 		body.companies = await readItemCompanies(this, itemIndex, source);
 	}
 	const plan = readWaitPlan(this, itemIndex);
-	const created = await createOrder(this, itemIndex, body);
-	const outcome = await finishOrder(this, itemIndex, created, plan);
-	return toItems('record' in outcome ? outcome.record : outcome.results);
+	const created = await createOrder(this, itemIndex, body, known);
+	if (!plan) return toItems(created);
+	const job = orderJob(this, itemIndex, created, plan.settings);
+	return {
+		job,
+		finish: async (result) => {
+			const outcome = await finishOrder(this, job, plan, result);
+			const items = toItems('record' in outcome ? outcome.record : outcome.results);
+			return created.reconciled === true ? flagReconciled(items) : items;
+		},
+	};
 }
 
 /**
@@ -365,26 +412,52 @@ export async function execute(
  * mapped fields are read from the first item). Results are paired back to their input items by
  * `source_id`; every other output item is paired to all input items.
  */
-export async function executeBatch(
+async function executeFromInputItems(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const { companies, externalIds } = readMappedCompanies(context, items.length);
+	const body: IDataObject = { ...baseBody(context, 0, false), companies };
+	const plan = readWaitPlan(context, 0);
+	const merge = parseFieldSelection(
+		String(context.getNodeParameter('options.mergeInputFields', 0, '') ?? ''),
+	);
+	const allItems = items.map((_, item) => ({ item }));
+	const created = await createOrder(context, 0, body, new Set());
+	if (!plan) return [{ json: created, pairedItem: allItems }];
+	const job = orderJob(context, 0, created, plan.settings);
+	const [result] = await waitForJobs(context, [job]);
+	if (result instanceof Error) throw result;
+	const outcome = await finishOrder(context, job, plan, result);
+	const output =
+		'record' in outcome
+			? [{ json: outcome.record, pairedItem: allItems }]
+			: repairResults({
+					results: outcome.results,
+					externalIds,
+					inputs: items.map((item) => item.json),
+					merge,
+				});
+	return created.reconciled === true ? flagReconciled(output) : output;
+}
+
+/** Marks the output of an order that was found after its create's answer was lost. */
+function flagReconciled(items: INodeExecutionData[]): INodeExecutionData[] {
+	return items.map((item) => ({ ...item, json: { ...item.json, reconciled: true } }));
+}
+
+/** POST /api/v1/orders: one order per input item, or one for all items (Companies From = Input Items). */
+export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[] | undefined> {
-	if (!isFromInputItems(this)) return undefined;
-	const { companies, externalIds } = readMappedCompanies(this, items.length);
-	const body: IDataObject = { ...baseBody(this, 0, false), companies };
-	const plan = readWaitPlan(this, 0);
-	const merge = parseFieldSelection(
-		String(this.getNodeParameter('options.mergeInputFields', 0, '') ?? ''),
+): Promise<INodeExecutionData[]> {
+	if (isFromInputItems(this)) return await executeFromInputItems(this, items);
+	const known: KnownOrders = new Set();
+	return await runPerItem(
+		this,
+		async function (this: IExecuteFunctions, itemIndex: number) {
+			return await executeItem.call(this, itemIndex, known);
+		},
+		items.length,
 	);
-	const created = await createOrder(this, 0, body);
-	const outcome = await finishOrder(this, 0, created, plan);
-	if ('record' in outcome) {
-		return [{ json: outcome.record, pairedItem: items.map((_, item) => ({ item })) }];
-	}
-	return repairResults({
-		results: outcome.results,
-		externalIds,
-		inputs: items.map((item) => item.json),
-		merge,
-	});
 }

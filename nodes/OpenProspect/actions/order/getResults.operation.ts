@@ -82,7 +82,7 @@ export async function execute(
 	if (csvField !== undefined) {
 		const fileName = `openprospect-order-${orderId}.csv`;
 		const json: IDataObject = { order_id: orderId, rows: rows.length, file_name: fileName };
-		return [{ json, binary: { [csvField]: await csvBinary(this, rows, fileName) } }];
+		return [{ json, binary: { [csvField]: await csvBinary(this, itemIndex, rows, fileName) } }];
 	}
 	if (this.getNodeParameter('output', itemIndex, 'perCompany') === 'oneItem') {
 		return toItems({ order_id: orderId, count: rows.length, results: rows });

@@ -1,47 +1,36 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../operation';
+import type { ResourceDefinition } from '../resource';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getResults from './getResults.operation';
 
-export const operations: Record<string, OperationModule> = { create, get, getAll, getResults };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['order'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create a discovery or enrichment order, and optionally wait for it to finish',
-				action: 'Create an order',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get an order and its status',
-				action: 'Get an order',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List orders',
-				action: 'Get many orders',
-			},
-			{
-				name: 'Get Results',
-				value: 'getResults',
-				description: 'Get the companies delivered by a completed order',
-				action: 'Get results of an order',
-			},
-		],
-		default: 'create',
+export const order = {
+	displayName: 'Order',
+	defaultOperation: 'create',
+	operations: {
+		create: {
+			name: 'Create',
+			description: 'Create a discovery or enrichment order, and optionally wait for it to finish',
+			action: 'Create an order',
+			module: create,
+		},
+		get: {
+			name: 'Get',
+			description: 'Get an order and its status',
+			action: 'Get an order',
+			module: get,
+		},
+		getAll: {
+			name: 'Get Many',
+			description: 'List orders',
+			action: 'Get many orders',
+			module: getAll,
+		},
+		getResults: {
+			name: 'Get Results',
+			description: 'Get the companies delivered by a completed order',
+			action: 'Get results of an order',
+			module: getResults,
+		},
 	},
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
+} satisfies ResourceDefinition<'order'>;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { readId } from '../../helpers/validation';
+import { firstText, recordId } from '../shared/records';
 
 export const ORDERS_PATH = '/api/v1/orders';
 export { TERMINAL_ORDER_STATUSES } from '../../helpers/statuses';
@@ -13,39 +14,6 @@ export function orderPath(orderId: string, suffix = ''): string {
 
 export function readOrderId(context: IExecuteFunctions, itemIndex: number): string {
 	return readId(context, itemIndex, 'orderId', 'Order');
-}
-
-/** The ID of an order (or creation) record; the docs do not show the field, `id` is the norm. */
-export function recordId(record: IDataObject, ...fallbacks: string[]): string | undefined {
-	for (const key of ['id', ...fallbacks]) {
-		const value = record[key];
-		if (typeof value === 'string' || typeof value === 'number') return String(value);
-	}
-	return undefined;
-}
-
-/** A create response without an ID, so there is nothing to wait for. */
-export function missingIdError(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	what: string,
-	hint: string,
-): NodeApiError {
-	const message = `OpenProspect created the ${what} but returned no ID to wait for`;
-	return new NodeApiError(
-		context.getNode(),
-		{ message },
-		{ message, description: hint, itemIndex },
-	);
-}
-
-/** The first non-empty text among `keys`: the docs do not name the field holding a reason. */
-export function firstText(record: IDataObject, keys: string[]): string | undefined {
-	for (const key of keys) {
-		const value = record[key];
-		if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	}
-	return undefined;
 }
 
 const FAILURE_HINTS: Record<string, string> = {
@@ -81,4 +49,25 @@ export function orderFailedError(
 		reason: reason ?? null,
 	};
 	return new NodeApiError(context.getNode(), response, { message, description, itemIndex });
+}
+
+/**
+ * Whether an order record is what a create with `body` would have made: each field the record
+ * shows (profile, type, quantity, number of companies) agrees with the request.
+ */
+export function orderMatchesBody(body: IDataObject): (order: IDataObject) => boolean {
+	const companies = Array.isArray(body.companies) ? body.companies.length : undefined;
+	const expected: IDataObject = {
+		profile_id: body.profile_id,
+		order_type: companies === undefined ? 'DISCOVERY' : 'ENRICHMENT',
+		briefing_quantity: body.briefing_quantity,
+		company_count: companies,
+	};
+	return (order) =>
+		Object.entries(expected).every(([field, value]) => {
+			const shown = order[field];
+			if (value === undefined || shown === undefined) return true;
+			if (field === 'order_type') return String(shown).toUpperCase() === value;
+			return shown === value;
+		});
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asRecord, toItems } from '../../helpers/params';
 import { apiRequest } from '../../transport';
 import { prospectSearchRLC } from '../common.descriptions';
-import { prospectSearchPath, readProspectSearchId } from './shared';
+import { prospectSearchPath, readProspectSearchId } from '../shared/prospectSearch';
 
 const properties: INodeProperties[] = [prospectSearchRLC];
 

@@ -5,7 +5,7 @@ import { toItems } from '../../helpers/params';
 import { readReturnLimit } from '../../helpers/validation';
 import { apiRequestAllItems } from '../../transport';
 import { prospectSearchRLC, returnAllOrLimit } from '../common.descriptions';
-import { prospectSearchPath, readProspectSearchId } from './shared';
+import { prospectSearchPath, readProspectSearchId } from '../shared/prospectSearch';
 
 const properties: INodeProperties[] = [prospectSearchRLC, ...returnAllOrLimit];
 

@@ -5,7 +5,7 @@ import { asRecord, readIdList, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { prospectSearchRLC } from '../common.descriptions';
-import { prospectSearchPath, readProspectSearchId } from './shared';
+import { prospectSearchPath, readProspectSearchId } from '../shared/prospectSearch';
 
 const properties: INodeProperties[] = [
 	{

@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asRecord, readIdList, toItems } from '../../helpers/params';
+import { asRecord, readFieldMask, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import { optionsCollection, prospectSearchRLC } from '../common.descriptions';
-import { prospectSearchPath, readProspectSearchId } from './shared';
+import { prospectSearchPath, readProspectSearchId } from '../shared/prospectSearch';
 
 /** Update Fields option → API field (also its update mask path). */
 const UPDATE_FIELDS = [
@@ -102,7 +102,7 @@ function readChanges(context: IExecuteFunctions, itemIndex: number): Changes {
 		if (value === '') throw invalidParameter(context, itemIndex, field.displayName, 'is empty');
 		fields[field.key] = value;
 	}
-	const userMask = readIdList(context, itemIndex, 'options.updateMask', 'Update Mask');
+	const userMask = readFieldMask(context, itemIndex, 'options.updateMask', 'Update Mask');
 	if (Object.keys(fields).length === 0 && userMask.length === 0) {
 		throw invalidParameter(
 			context,
@@ -181,6 +181,8 @@ export async function execute(
 			path: prospectSearchPath(prospectSearchId),
 			body: { version, update_mask: updateMask, ...fields },
 			itemIndex,
+			outcomeCheckHint:
+				'Use Prospect Search > Get to see whether the change was applied (its version goes up by one) before trying again.',
 		});
 		return toItems(asRecord(response));
 	} catch (error) {

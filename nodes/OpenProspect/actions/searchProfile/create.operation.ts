@@ -1,19 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
-import {
-	asRecord,
-	isObject,
-	readAdditionalBody,
-	readListParameter,
-	toItems,
-} from '../../helpers/params';
+import { isObject } from '../../helpers/json';
+import { asRecord, readAdditionalBody, readListParameter, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
 import {
@@ -21,8 +11,9 @@ import {
 	idempotencyKeyOption,
 	optionsCollection,
 } from '../common.descriptions';
-import { missingIdError, recordId } from '../order/shared';
-import { readWaitSettings, statusOf, waitForJob, waitProperties } from '../order/wait';
+import type { ItemOutput } from '../operation';
+import { missingIdError, recordId } from '../shared/records';
+import { readWaitSettings, statusOf, waitProperties } from '../shared/wait';
 import {
 	CREATION_GET_HINT,
 	CREATIONS_PATH,
@@ -213,12 +204,10 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /**
  * POST /api/v1/search-profile-creations (with the required Idempotency-Key): starts building a
- * search profile; optionally waits until it has SUCCEEDED (with a profile_id) or FAILED.
+ * search profile; optionally waits (with the other items) until it has SUCCEEDED (with a
+ * profile_id) or FAILED.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const body = readBody(this, itemIndex);
 	const settings = readWaitSettings(this, itemIndex);
 	const created = asRecord(
@@ -229,7 +218,10 @@ export async function execute(
 			idempotencyKey: idempotencyKeyFor(this, itemIndex, body, {
 				userKey: readUserIdempotencyKey(this, itemIndex),
 			}),
+			serverDeduplicates: true,
 			itemIndex,
+			outcomeCheckHint:
+				'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of starting a second one.',
 		}),
 	);
 	if (!settings) return toItems(created);
@@ -243,20 +235,24 @@ export async function execute(
 		);
 	}
 
-	const result = await waitForJob(this, {
-		path: creationPath(creationId),
-		initial: created,
-		terminalStatuses: TERMINAL_CREATION_STATUSES,
-		settings,
-		itemIndex,
-		label: `Search profile creation ${creationId}`,
-		idField: 'profile_creation_id',
-		id: creationId,
-		hint: CREATION_GET_HINT,
-	});
-	if ('timedOut' in result) return toItems(result.timedOut);
-	if (statusOf(result.finished) !== 'SUCCEEDED') {
-		throw creationFailedError(this, result.finished, itemIndex);
-	}
-	return toItems(result.finished);
+	return {
+		job: {
+			path: creationPath(creationId),
+			initial: created,
+			terminalStatuses: TERMINAL_CREATION_STATUSES,
+			settings,
+			itemIndex,
+			label: `Search profile creation ${creationId}`,
+			idField: 'profile_creation_id',
+			id: creationId,
+			hint: CREATION_GET_HINT,
+		},
+		finish: async (result) => {
+			if ('timedOut' in result) return toItems(result.timedOut);
+			if (statusOf(result.finished) !== 'SUCCEEDED') {
+				throw creationFailedError(this, result.finished, itemIndex);
+			}
+			return toItems(result.finished);
+		},
+	};
 }

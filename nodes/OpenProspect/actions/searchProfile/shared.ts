@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { firstText, recordId } from '../order/shared';
+import { firstText, recordId } from '../shared/records';
 
 export const CREATIONS_PATH = '/api/v1/search-profile-creations';
 export { TERMINAL_PROFILE_STATUSES as TERMINAL_CREATION_STATUSES } from '../../helpers/statuses';

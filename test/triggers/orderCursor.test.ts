@@ -1,21 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import type {
-	DeliveriesState,
-	ListPage,
-	OrdersState,
-	OrderWalkOptions,
-} from '../nodes/OpenProspect/helpers/triggerCursor';
-import {
-	advanceDeliveries,
-	advanceOrders,
-	CursorDataError,
-	deferOrderEvents,
-	DELIVERY_OVERLAP_MS,
-	readDeliveriesState,
-	readOrdersState,
-} from '../nodes/OpenProspect/helpers/triggerCursor';
+import { advanceOrders } from '../../nodes/OpenProspect/triggers/orderCursor';
+import type { OrdersState, OrderWalkOptions } from '../../nodes/OpenProspect/triggers/orderState';
+import { deferOrderEvents, readOrdersState } from '../../nodes/OpenProspect/triggers/orderState';
+import type { ListPage } from '../../nodes/OpenProspect/triggers/records';
+import { CursorDataError } from '../../nodes/OpenProspect/triggers/records';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -397,168 +386,17 @@ describe('readOrdersState', () => {
 	});
 });
 
-// ---- deliveries --------------------------------------------------------------------------------
-
-interface Delivery {
-	id: string;
-	delivered: number;
-}
-
-/** The deliveries list: oldest first, `delivered_since` inclusive (or exclusive), offset paging. */
-class DeliveryList {
-	deliveries: Delivery[] = [];
-	queries: Array<{ offset: number; deliveredSince: string }> = [];
-	constructor(
-		readonly pageSize = 10,
-		readonly exclusive = false,
-		readonly field = 'delivered_at',
-	) {}
-
-	add(id: string, delivered: number) {
-		this.deliveries.push({ id, delivered });
-	}
-
-	read = (query: { offset: number; deliveredSince: string }): ListPage => {
-		this.queries.push(query);
-		const since = Date.parse(query.deliveredSince);
-		const all = this.deliveries
-			.filter((entry) => (this.exclusive ? entry.delivered > since : entry.delivered >= since))
-			.sort((a, b) => a.delivered - b.delivered || (a.id < b.id ? -1 : 1));
-		const items: IDataObject[] = all
-			.slice(query.offset, query.offset + this.pageSize)
-			.map((entry) =>
-				this.field ? { id: entry.id, [this.field]: iso(entry.delivered) } : { id: entry.id },
-			);
-		return { items, hasMore: query.offset + this.pageSize < all.length };
-	};
-}
-
-async function deliveries(
-	list: DeliveryList,
-	state: DeliveriesState | undefined,
-	now: number,
-	extra: { maxPages?: number; maxSeen?: number; existing?: IDataObject[] } = {},
-) {
-	list.queries = [];
-	const result = await advanceDeliveries(state, list.read, {
-		prospectSearchId: 'ps-1',
-		now,
-		mayRead: (pages) => pages < (extra.maxPages ?? Infinity),
-		maxSeen: extra.maxSeen,
-		existing: extra.existing,
-	});
-	return { ...result, state: JSON.parse(JSON.stringify(result.state)) as DeliveriesState };
-}
-
-const deliveryKeys = (events: Array<{ key: string }>) =>
-	events.map((event) => event.key.split('@')[0]);
-
-describe('advanceDeliveries', () => {
-	it('first run reads the last minutes as seen and emits nothing; later polls emit each delivery once', async () => {
-		const list = new DeliveryList();
-		list.add('old', T0 - 60 * 60_000);
-		list.add('recent', T0 - 60_000);
-		const first = await deliveries(list, undefined, T0);
-		expect(first.events).toEqual([]);
-		expect(list.queries).toEqual([{ offset: 0, deliveredSince: iso(T0 - DELIVERY_OVERLAP_MS) }]);
-		expect(first.state).toMatchObject({ since: T0, windowStart: T0 - DELIVERY_OVERLAP_MS });
-
-		list.add('a', T0 + 10_000);
-		list.add('b', T0 + 10_000); // tied
-		const second = await deliveries(list, first.state, T0 + 60_000);
-		expect(deliveryKeys(second.events)).toEqual(['a', 'b']);
-		const third = await deliveries(list, second.state, T0 + 120_000);
-		expect(third.events).toEqual([]);
-		expect(list.queries).toHaveLength(1);
-	});
-
-	it('a delivery tied with the checkpoint, arriving after it was set, is still emitted', async () => {
-		for (const exclusive of [false, true]) {
-			const list = new DeliveryList(10, exclusive);
-			const first = await deliveries(list, undefined, T0);
-			list.add('a', T0 + 1000);
-			const second = await deliveries(list, first.state, T0 + 2000);
-			list.add('b', T0 + 1000); // same delivered_at as a, committed later
-			const third = await deliveries(list, second.state, T0 + 3000);
-			expect(deliveryKeys(second.events)).toEqual(['a']);
-			expect(deliveryKeys(third.events)).toEqual(['b']);
-		}
-	});
-
-	it('moves the window with the clock, so an idle poll stops re-reading old deliveries', async () => {
-		const list = new DeliveryList();
-		const first = await deliveries(list, undefined, T0);
-		for (let i = 0; i < 30; i++) list.add(`c${i}`, T0 + 1000);
-		const second = await deliveries(list, first.state, T0 + 2000);
-		expect(second.events).toHaveLength(30);
-		const idle = await deliveries(list, second.state, T0 + DELIVERY_OVERLAP_MS + 10_000);
-		expect(idle.events).toEqual([]);
-		const later = await deliveries(list, idle.state, T0 + 2 * DELIVERY_OVERLAP_MS + 20_000);
-		expect(later.events).toEqual([]);
-		expect(later.state.seen).toEqual([]);
-		expect(list.queries).toEqual([
-			{ offset: 0, deliveredSince: iso(T0 + DELIVERY_OVERLAP_MS + 10_000 - DELIVERY_OVERLAP_MS) },
-		]);
-	});
-
-	it('after an early stop the checkpoint stays at the last delivery read', async () => {
-		const list = new DeliveryList();
-		const first = await deliveries(list, undefined, T0);
-		for (let i = 0; i < 35; i++)
-			list.add(`c${String(i).padStart(2, '0')}`, T0 + 1000 + Math.floor(i / 3) * 1000);
-		const second = await deliveries(list, first.state, T0 + 60_000, { maxPages: 2 });
-		expect(second.complete).toBe(false);
-		expect(second.events).toHaveLength(20);
-		const third = await deliveries(list, second.state, T0 + 120_000);
-		expect(third.complete).toBe(true);
-		expect(new Set([...deliveryKeys(second.events), ...deliveryKeys(third.events)]).size).toBe(35);
-		expect(third.events).toHaveLength(15);
-	});
-
-	it('keeps the seen set bounded without splitting a group delivered at the same time', async () => {
-		const list = new DeliveryList(100);
-		const first = await deliveries(list, undefined, T0);
-		for (let i = 0; i < 6; i++) list.add(`early${i}`, T0 + 1000);
-		for (let i = 0; i < 6; i++) list.add(`late${i}`, T0 + 2000);
-		const second = await deliveries(list, first.state, T0 + 3000, { maxSeen: 4 });
-		expect(second.events).toHaveLength(12);
-		expect(second.state.seen).toHaveLength(6);
-		expect(second.state.windowStart).toBe(T0 + 2000);
-		const third = await deliveries(list, second.state, T0 + 4000, { maxSeen: 4 });
-		expect(third.events).toEqual([]);
-	});
-
-	it('records without a delivery time are deduplicated by id, and the field names vary', async () => {
-		for (const field of ['', 'deliveredAt', 'delivery_date']) {
-			const list = new DeliveryList(10, false, field);
-			const first = await deliveries(list, undefined, T0);
-			list.add('x', T0 + 1000);
-			const second = await deliveries(list, first.state, T0 + 2000);
-			const third = await deliveries(list, second.state, T0 + 3000);
-			expect(deliveryKeys(second.events)).toEqual(['x']);
-			expect(third.events).toEqual([]);
-		}
-	});
-
-	it('emits the given existing deliveries on the first run and does not emit them again', async () => {
-		const list = new DeliveryList();
-		list.add('a', T0 - 1000);
-		const existing = [{ id: 'a', delivered_at: iso(T0 - 1000) }];
-		const first = await deliveries(list, undefined, T0, { existing });
-		expect(deliveryKeys(first.events)).toEqual(['a']);
-		expect((await deliveries(list, first.state, T0 + 1000)).events).toEqual([]);
-	});
-
-	it('readDeliveriesState starts a new baseline for another prospect search', () => {
-		const state: DeliveriesState = {
-			v: 1,
-			prospectSearchId: 'ps-1',
-			since: 1,
-			windowStart: 0,
-			seen: [],
-		};
-		expect(readDeliveriesState(state, 'ps-1')).toEqual(state);
-		expect(readDeliveriesState(state, 'ps-2')).toBeUndefined();
-		expect(readDeliveriesState('x', 'ps-1')).toBeUndefined();
+describe('advanceOrders: more unfinished orders than it follows', () => {
+	it('names every order it stops following, and follows the newest', async () => {
+		const list = new OrderList();
+		const first = await walk(list, undefined);
+		for (let i = 0; i < 6; i++) list.add(`u${i}`, T0 + 1000 + i, 'IN_PROGRESS');
+		const second = await walk(list, first.state, { maxPending: 4 });
+		expect(second.state.pending.map((entry) => entry.id)).toEqual(['u5', 'u4', 'u3', 'u2']);
+		expect(second.dropped.map((entry) => entry.id)).toEqual(['u1', 'u0']);
+		list.set('u5', 'COMPLETED');
+		const third = await walk(list, second.state, { maxPending: 4 });
+		expect(keys(third.events)).toEqual(['u5:COMPLETED']);
+		expect(third.dropped).toEqual([]);
 	});
 });

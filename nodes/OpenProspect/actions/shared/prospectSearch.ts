@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readId } from '../../helpers/validation';
 
+/** The Prospect Search parameter (a UUID), for the prospect search, company and delivery operations. */
 export function readProspectSearchId(context: IExecuteFunctions, itemIndex: number): string {
 	return readId(context, itemIndex, 'prospectSearchId', 'Prospect Search', { uuid: true });
 }

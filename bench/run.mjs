@@ -196,17 +196,19 @@ async function overhead({ goal, target, limit, server, prospectSearchId, rounds,
  * after a fixed 40 ms (latency-bound reading, as against the real API).
  */
 async function overheads(sim, prospectSearchId) {
-	await overhead({
-		goal: 'Overhead: Get Many (10,000 companies) through n8n vs plain fetch, simulator',
-		target: '≤ 1.15×',
-		limit: 1.15,
-		server: { baseUrl: sim.baseUrl, apiKey: sim.apiKey },
-		prospectSearchId,
-		rounds: 5,
-	});
+	if (wanted('overhead'))
+		await overhead({
+			goal: 'Overhead: Get Many (10,000 companies) through n8n vs plain fetch, simulator',
+			target: '≤ 1.15×',
+			limit: 1.15,
+			server: { baseUrl: sim.baseUrl, apiKey: sim.apiKey },
+			prospectSearchId,
+			rounds: 5,
+		});
 	const companies = [...sim.state.companies.values()].filter(
 		(company) => company.prospect_search_id === prospectSearchId,
 	);
+	if (!wanted('pages')) return;
 	for (const latencyMs of [0, PAGE_LATENCY_MS]) {
 		const pages = await startPageServer({
 			companies,
@@ -402,8 +404,8 @@ function writeResults(started) {
 }
 
 /**
- * `node bench/run.mjs --only waits,memory` runs only those parts (size, floors, overhead,
- * throughput, waits, memory) and prints their figures without writing bench/results.md.
+ * `node bench/run.mjs --only waits,memory` runs only those parts (size, floors, overhead (the
+ * simulator), pages (the page servers), throughput, waits, memory) and prints their figures without writing bench/results.md.
  */
 const only = (() => {
 	const at = process.argv.indexOf('--only');
@@ -415,14 +417,14 @@ async function main() {
 	const started = new Date();
 	console.log(`OpenProspect benchmarks. ${environment()}`);
 	if (wanted('size')) await size();
-	if (['floors', 'overhead', 'throughput'].some(wanted)) {
+	if (['floors', 'overhead', 'pages', 'throughput'].some(wanted)) {
 		const sim = await startSimulator({ searches: 1, companiesPerSearch: COMPANIES, orders: 20 });
 		try {
 			const [prospectSearchId] = sim.state.prospectSearches.keys();
 			sim.state.assignments.set(prospectSearchId, []); // no blacklist hides any of the 10,000
 			const engine = await loadEngine({ baseUrl: sim.baseUrl, apiKey: sim.apiKey });
 			if (wanted('floors')) await requestFloors(sim, engine, prospectSearchId);
-			if (wanted('overhead')) await overheads(sim, prospectSearchId);
+			if (wanted('overhead') || wanted('pages')) await overheads(sim, prospectSearchId);
 			if (wanted('throughput')) await throughput(sim, engine, [...sim.state.companies.keys()]);
 		} finally {
 			await sim.close();

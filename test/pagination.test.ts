@@ -196,6 +196,14 @@ describe('concurrent pages once the total is known', () => {
 		expect(seen.filter((offset) => offset === 200)).toHaveLength(7);
 	});
 
+	it('a total far above the real count stops at the first empty page (at most a window of extra requests)', async () => {
+		const seen: Array<{ limit: number; offset: number }> = [];
+		serve(1000, (items) => ({ items, total: 10 ** 9 }), seen);
+		expect(await readAll()).toHaveLength(1000);
+		expect(seen.length).toBeGreaterThanOrEqual(11);
+		expect(seen.length).toBeLessThanOrEqual(10 + 8);
+	});
+
 	it('a server that ignores offset (same first record) stops the walk instead of repeating pages', async () => {
 		nock(BASE_URL).get('/api/v1/companies').query(true).times(10).reply(200, { items: records(0, 100), total: 1000 });
 		expect(await readAll()).toHaveLength(100);

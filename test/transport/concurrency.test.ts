@@ -11,7 +11,14 @@ import {
 	INITIAL_CONCURRENCY,
 } from '../../nodes/OpenProspect/transport/concurrency';
 import type { Page } from '../../nodes/OpenProspect/transport/pages';
-import { remainingPages } from '../../nodes/OpenProspect/transport/concurrentPages';
+import type { PagePlan } from '../../nodes/OpenProspect/transport/concurrentPages';
+import { remainingPages as plan } from '../../nodes/OpenProspect/transport/concurrentPages';
+
+/** The plan's pages as a list (undefined: read on sequentially). */
+function remainingPages(...args: Parameters<typeof plan>) {
+	const result: PagePlan | undefined = plan(...args);
+	return result && Array.from({ length: result.count }, (_, index) => result.at(index));
+}
 
 describe('AdaptiveWindow', () => {
 	it('starts small and grows by one after each whole window of clean answers, up to the max', () => {
@@ -210,6 +217,12 @@ describe('remainingPages', () => {
 		expect(remainingPages(page(100, undefined, true), options)).toBeUndefined();
 		expect(remainingPages(page(100, 500, false), options)).toBeUndefined();
 		expect(remainingPages(page(0, 500), options)).toBeUndefined();
+	});
+
+	it('a total in the billions is planned without a list in memory', () => {
+		const huge = plan(page(100, 10 ** 12), { startOffset: 0, pageSize: 100 });
+		expect(huge?.count).toBe(10 ** 10 - 1);
+		expect(huge?.at(10 ** 10 - 2)).toEqual({ offset: 10 ** 12 - 100, limit: 100 });
 	});
 
 	it('steps by what the server gave when it caps the page size lower, from the start offset', () => {

@@ -5,6 +5,8 @@
  * in advance: they are fetched with bounded, adaptive concurrency (see concurrency.ts) and emitted
  * in order, so the requests stay at the floor (ceil(N/100), exactly ceil(L/100) for a Limit L).
  * Without `total` (only `has_more`), the end is unknown and pages are read one after the other.
+ * An empty page ends the walk, so a `total` above the real count costs at most a window of extra
+ * requests.
  *
  * A list that changes during the walk: offsets are positions at the time each page is read. A
  * record added before an offset already planned shifts later records by one, so the record on a
@@ -33,6 +35,12 @@ export interface PlannedPage {
 	limit: number;
 }
 
+/** The pages still to read, computed on demand (a `total` in the billions costs no memory). */
+export interface PagePlan {
+	count: number;
+	at(index: number): PlannedPage;
+}
+
 /**
  * The pages still to read after `first` when its `total` says where the list ends (capped by
  * `limit`), or undefined when only reading on will tell (no total, or the end was reached).
@@ -40,20 +48,23 @@ export interface PlannedPage {
 export function remainingPages(
 	first: Page,
 	options: { startOffset: number; pageSize: number; limit?: number },
-): PlannedPage[] | undefined {
+): PagePlan | undefined {
 	if (first.total === undefined || first.hasMore === false) return undefined;
 	const step = Math.min(first.items.length, options.pageSize);
 	if (step === 0) return undefined;
+	const from = options.startOffset + step;
 	const end =
 		options.limit === undefined
 			? first.total
 			: Math.min(first.total, options.startOffset + options.limit);
-	const plan: PlannedPage[] = [];
-	// Return All asks full pages to the end (as the sequential reader does); a Limit only what it needs.
-	for (let offset = options.startOffset + step; offset < end; offset += step) {
-		plan.push({ offset, limit: options.limit === undefined ? step : Math.min(step, end - offset) });
-	}
-	return plan;
+	return {
+		count: Math.max(0, Math.ceil((end - from) / step)),
+		at: (index) => {
+			const offset = from + index * step;
+			// Return All asks full pages to the end (as the sequential reader does); a Limit only what it needs.
+			return { offset, limit: options.limit === undefined ? step : Math.min(step, end - offset) };
+		},
+	};
 }
 
 /** A page request answered 429 on every attempt is queued again this many times in all. */
@@ -97,18 +108,18 @@ async function attemptPage(
 /** One planned page; a page still rate limited after all its attempts is queued again. */
 async function fetchPlanned(
 	this: OpenProspectContext,
-	fetch: PageFetch,
+	job: PageFetch,
 	planned: PlannedPage,
 ): Promise<Page> {
 	for (let round = 1; ; round++) {
-		const result = await attemptPage.call(this, fetch, planned).then(
+		const result = await attemptPage.call(this, job, planned).then(
 			(page) => ({ page }),
 			(error: unknown) => ({ error }),
 		);
 		if ('page' in result) return result.page;
 		if (round >= RATE_LIMITED_ROUNDS || !isRateLimited(result.error)) throw result.error;
-		fetch.window.recordThrottle(Date.now(), RATE_LIMITED_PAUSE_MS);
-		await fetch.wait(fetch.window.pauseLeftMs(Date.now()));
+		job.window.recordThrottle(Date.now(), RATE_LIMITED_PAUSE_MS);
+		await job.wait(job.window.pauseLeftMs(Date.now()));
 	}
 }
 
@@ -152,12 +163,15 @@ export async function* readPagesConcurrently(
 		}
 	};
 	const window = new AdaptiveWindow(concurrency);
-	const fetch = (index: number) => fetchPlanned.call(this, { request: paged, window, wait }, plan[index]);
+	const job = { request: paged, window, wait };
+	const fetch = async (index: number) => await fetchPlanned.call(this, job, plan.at(index));
 	let previous = firstKey(first.value.items);
-	for await (const page of fetchInOrder({ count: plan.length, fetch, window, now: Date.now, wait })) {
+	for await (const page of fetchInOrder({ count: plan.count, fetch, window, now: Date.now, wait })) {
+		// An empty page: the list is shorter than its first `total` said; nothing follows it.
+		if (page.items.length === 0) return;
 		const key = firstKey(page.items);
-		if (key !== undefined && key === previous) return; // the server ignores `offset`
-		previous = key ?? previous;
+		if (key === previous) return; // the server ignores `offset`
+		previous = key;
 		yield page;
 	}
 }

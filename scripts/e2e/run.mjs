@@ -88,6 +88,7 @@ function lineRun(host) {
 		},
 		step: (message) => report.step(`${prefix} ${message}`),
 		outcomes,
+		exitCrashes: 0,
 	};
 }
 
@@ -126,7 +127,7 @@ async function importEverything(run, { userFolder, packageName, sim }) {
 		workflow: prepareWorkflow(example, index, { packageName }),
 	}));
 	const workflows = prepared.map((example) => example.workflow);
-	if (!flags.stub) workflows.push(toolWorkflow({ packageName }));
+	if (!flags.stub) workflows.push(toolWorkflow({ packageName, n8nVersion: run.host.line.n8n }));
 	const workflowFile = join(userFolder, 'workflows.json');
 	await writeFile(workflowFile, JSON.stringify(workflows, null, 2));
 	const imported = await run.check(
@@ -144,6 +145,13 @@ async function execute(run, workflowId, { userFolder, sim }) {
 	});
 	const parsed = parseExecuteOutput(result.stdout);
 	if (!parsed) throw new Error(`no result JSON (exit ${result.code})\n${outputTail(result)}`);
+	// The line's known crash while exiting (see N8N_LINES), only after a finished result: the exit
+	// code it would have had follows from the result's status.
+	const { executeExitCrash } = run.host.line;
+	if (executeExitCrash && result.signal === executeExitCrash && parsed.finished !== undefined) {
+		run.exitCrashes += 1;
+		result.code = parsed.status === 'success' ? 0 : 1;
+	}
 	return { result, parsed, requests: countsDelta(before, requestCounts(sim)) };
 }
 
@@ -262,11 +270,14 @@ async function runLine(lineId, { tarball, packageName }) {
 	}
 	if (!flags.stub && examples.length) {
 		await run.check('AI tool: a tool call with $fromAI() arguments runs Prospect Search → Get Many', async () => {
-			const { parsed, requests } = await execute(run, toolWorkflow({ packageName }).id, context);
+			const { parsed, requests } = await execute(run, toolWorkflow({ packageName, n8nVersion: run.host.line.n8n }).id, context);
 			assertToolCall(parsed, requests);
 		});
 	}
 	await checkRunningN8n(run, context, examples);
+	if (run.exitCrashes) {
+		run.step(`n8n execute crashed with ${host.line.executeExitCrash} while exiting ${run.exitCrashes}× (known n8n issue, results complete)`);
+	}
 	const passed = run.outcomes.filter((o) => o.ok).length;
 	const results = {
 		line: lineId,
@@ -275,6 +286,7 @@ async function runLine(lineId, { tarball, packageName }) {
 		passed,
 		failed: run.outcomes.length - passed,
 		checks: run.outcomes,
+		executeExitCrashes: run.exitCrashes,
 		finishedAt: new Date().toISOString(),
 	};
 	if (!flags.stub) run.step(`results: ${await writeResults(results)}`);

@@ -7,9 +7,21 @@ import { assert } from '../lib/report.mjs';
 import { credentialRef } from './common.mjs';
 
 export const TOOL_LIMIT = 2;
+const TOOL_NODE = 'OpenProspect Tool';
+
+/**
+ * The tool call's arguments as the Tool Executor of this n8n line takes them: n8n 2.x keys them
+ * by tool name (the node name, spaces as underscores), as an agent's tool calls are; 1.x takes
+ * them bare.
+ */
+function toolQuery(n8nVersion) {
+	const args = { limit: TOOL_LIMIT };
+	const keyedByTool = Number(n8nVersion.split('.')[0]) >= 2;
+	return JSON.stringify(keyedByTool ? { [TOOL_NODE.replaceAll(' ', '_')]: args } : args);
+}
 
 /** Manual Trigger → Tool Executor ← (ai_tool) OpenProspect tool: Prospect Search → Get Many. */
-export function toolWorkflow({ packageName }) {
+export function toolWorkflow({ packageName, n8nVersion }) {
 	return {
 		id: 'opE2eAiToolCall01',
 		name: 'E2E: OpenProspect as an AI tool ($fromAI)',
@@ -30,11 +42,11 @@ export function toolWorkflow({ packageName }) {
 				typeVersion: 1,
 				position: [240, 0],
 				// What a model's tool call carries: the $fromAI() arguments by name.
-				parameters: { query: JSON.stringify({ limit: TOOL_LIMIT }), toolName: '' },
+				parameters: { query: toolQuery(n8nVersion), toolName: '' },
 			},
 			{
 				id: 'tool-openprospect',
-				name: 'OpenProspect Tool',
+				name: TOOL_NODE,
 				type: `${packageName}.openProspectTool`,
 				typeVersion: 1,
 				position: [240, 200],
@@ -51,7 +63,7 @@ export function toolWorkflow({ packageName }) {
 		],
 		connections: {
 			Start: { main: [[{ node: 'Tool Call', type: 'main', index: 0 }]] },
-			'OpenProspect Tool': { ai_tool: [[{ node: 'Tool Call', type: 'ai_tool', index: 0 }]] },
+			[TOOL_NODE]: { ai_tool: [[{ node: 'Tool Call', type: 'ai_tool', index: 0 }]] },
 		},
 	};
 }

@@ -10,12 +10,17 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { BASE_URL, runPoll } from './helpers/engine';
+import { SETTLE_MS } from '../../nodes/OpenProspect/triggers/deliveryCursor';
+import { MAX_PAGES_PER_POLL } from '../../nodes/OpenProspect/triggers/limits';
+import { BASE_URL, runPoll } from '../helpers/engine';
+import type { SimOrder } from './simulationApi';
+import { Api, FINAL, mulberry32, SEARCH } from './simulationApi';
 
 /** The simulation decides how much each poll may read (page cap, time budget). */
 const limits = vi.hoisted(() => ({ maxPages: Number.POSITIVE_INFINITY, hasTime: true }));
-vi.mock('../nodes/OpenProspect/triggers/limits', async (importOriginal) => {
-	const original = await importOriginal<typeof import('../nodes/OpenProspect/triggers/limits')>();
+vi.mock('../../nodes/OpenProspect/triggers/limits', async (importOriginal) => {
+	const original =
+		await importOriginal<typeof import('../../nodes/OpenProspect/triggers/limits')>();
 	return {
 		...original,
 		pollLimits: () => ({
@@ -25,190 +30,24 @@ vi.mock('../nodes/OpenProspect/triggers/limits', async (importOriginal) => {
 	};
 });
 
-const SEARCH = '550e8400-e29b-41d4-a716-446655440000';
 const TICK_MS = 20_000;
-const FINAL = ['CANCELLED', 'COMPLETED', 'FAILED', 'REJECTED'];
+const HOUR = 3_600_000;
+const YEAR = 365 * 24 * HOUR;
 
-function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+/** One run: its seed, how many orders, and how the server disagrees with n8n. */
+interface Scenario {
+	seed: number;
+	orders: number;
+	clockOffsetMs: number;
+	visibilityDelayMs: number;
+	/** Deliveries per tick are multiplied by this. */
+	deliveryScale: number;
+	/** Ticks go on until this many deliveries were made, too. */
+	deliveries: number;
 }
-
-interface SimOrder {
-	id: string;
-	created: number;
-	status: string;
-	companies: number;
-}
-
-interface SimDelivery {
-	id: string;
-	delivered: number;
-	visibleFrom: number;
-}
-
-const NEXT: Record<string, Array<[string, number]>> = {
-	RECEIVED: [
-		['ACCEPTED', 0.8],
-		['REJECTED', 0.1],
-		['CANCELLED', 0.1],
-	],
-	ACCEPTED: [
-		['IN_PROGRESS', 0.9],
-		['CANCELLED', 0.1],
-	],
-	IN_PROGRESS: [
-		['COMPLETED', 0.8],
-		['FAILED', 0.15],
-		['CANCELLED', 0.05],
-	],
-};
 
 const fromDatabase = (data: IDataObject): IDataObject =>
 	JSON.parse(JSON.stringify(data)) as IDataObject;
-
-/** The API model: state, list endpoints, and injectable failures. */
-class Api {
-	clock = Date.parse('2026-05-01T08:00:00.000Z');
-	orders: SimOrder[] = [];
-	deliveries: SimDelivery[] = [];
-	faultRate = 0;
-	outage = false;
-	requests = 0;
-	private nextId = 0;
-
-	constructor(
-		readonly random: () => number,
-		readonly inclusiveSince: boolean,
-	) {}
-
-	id(prefix: string) {
-		return `${prefix}${String(this.nextId++).padStart(5, '0')}`;
-	}
-
-	createOrders(count: number) {
-		const created: SimOrder[] = [];
-		let at = this.clock;
-		for (let i = 0; i < count; i++) {
-			if (this.random() < 0.5) at += 1 + Math.floor(this.random() * 50); // else a tie
-			created.push({ id: this.id('o'), created: at, status: 'RECEIVED', companies: 0 });
-		}
-		this.orders.push(...created);
-		return created;
-	}
-
-	/** Moves some unfinished orders on; returns those that reached a final status. */
-	progress(share: number): SimOrder[] {
-		const finished: SimOrder[] = [];
-		for (const order of this.orders) {
-			if (FINAL.includes(order.status) || this.random() > share) continue;
-			let roll = this.random();
-			for (const [status, chance] of NEXT[order.status]) {
-				if ((roll -= chance) > 0) continue;
-				order.status = status;
-				if (status === 'COMPLETED') order.companies = Math.floor(this.random() * 130);
-				if (FINAL.includes(status)) finished.push(order);
-				break;
-			}
-		}
-		return finished;
-	}
-
-	deliver(count: number): SimDelivery[] {
-		const batch: SimDelivery[] = [];
-		const tied = this.random() < 0.6;
-		for (let i = 0; i < count; i++) {
-			// Mostly delivered "now" (often tied); some committed late with an earlier time.
-			const late = this.random() < 0.15 ? Math.floor(this.random() * 60_000) : 0;
-			const at = tied ? this.clock : this.clock - Math.floor(this.random() * 5000);
-			batch.push({ id: this.id('c'), delivered: at - late, visibleFrom: this.clock });
-		}
-		this.deliveries.push(...batch);
-		return batch;
-	}
-
-	private fault(): [number, IDataObject, Record<string, string>] | undefined {
-		if (!this.outage && this.random() >= this.faultRate) return undefined;
-		const roll = this.random();
-		if (roll < 0.4)
-			return [429, { error: 'RATE_LIMIT_EXCEEDED', message: 'Slow down' }, { 'Retry-After': '0' }];
-		if (roll < 0.97 || this.outage)
-			return [
-				500 + Math.floor(this.random() * 4),
-				{ code: 'INTERNAL', message: 'Upstream failure' },
-				{},
-			];
-		return [401, { code: 'UNAUTHORIZED', message: 'Invalid API key' }, {}];
-	}
-
-	/** One page of `rows`, each turned into its API record only once it is on the page. */
-	private page<T>(
-		rows: T[],
-		toRecord: (row: T, index: number) => IDataObject,
-		query: URLSearchParams,
-		key = 'items',
-	) {
-		const offset = Number(query.get('offset') ?? 0);
-		const limit = Number(query.get('limit') ?? 50);
-		const slice = rows.slice(offset, offset + limit).map((row, i) => toRecord(row, offset + i));
-		return {
-			[key]: slice,
-			total: rows.length,
-			limit,
-			offset,
-			has_more: offset + slice.length < rows.length,
-		};
-	}
-
-	handle(uri: string): [number, IDataObject, Record<string, string>] {
-		this.requests++;
-		const fault = this.fault();
-		if (fault) return fault;
-		const url = new URL(uri, BASE_URL);
-		const iso = (ms: number) => new Date(ms).toISOString();
-		if (url.pathname === '/api/v1/orders') {
-			const sorted = [...this.orders].sort(
-				(a, b) => b.created - a.created || (a.id < b.id ? 1 : -1),
-			);
-			const record = (order: SimOrder) => ({
-				id: order.id,
-				status: order.status,
-				created_at: iso(order.created),
-			});
-			return [200, this.page(sorted, record, url.searchParams, 'orders'), {}];
-		}
-		const results = /^\/api\/v1\/orders\/([^/]+)\/results$/.exec(url.pathname);
-		if (results) {
-			const order = this.orders.find((entry) => entry.id === results[1]);
-			if (!order || order.status !== 'COMPLETED')
-				return [409, { code: 'ORDER_NOT_COMPLETED', message: 'Not completed' }, {}];
-			const rows = Array.from({ length: order.companies });
-			const record = (_: unknown, i: number) => ({ id: `${order.id}-c${i}`, name: `Company ${i}` });
-			return [200, this.page(rows, record, url.searchParams), {}];
-		}
-		if (url.pathname === `/api/v1/deliveries/${SEARCH}/companies`) {
-			const since = url.searchParams.get('delivered_since');
-			const from = since === null ? Number.NEGATIVE_INFINITY : Date.parse(since);
-			const rows = this.deliveries
-				.filter((entry) => entry.visibleFrom <= this.clock)
-				.filter((entry) => (this.inclusiveSince ? entry.delivered >= from : entry.delivered > from))
-				.sort((a, b) => a.delivered - b.delivered || (a.id < b.id ? -1 : 1));
-			const record = (entry: SimDelivery) => ({
-				id: entry.id,
-				name: `Company ${entry.id}`,
-				delivered_at: iso(entry.delivered),
-			});
-			return [200, this.page(rows, record, url.searchParams), {}];
-		}
-		return [404, { code: 'NOT_FOUND', message: `No route ${url.pathname}` }, {}];
-	}
-}
 
 interface Outcome {
 	polls: number;
@@ -220,9 +59,14 @@ interface Outcome {
 	requests: number;
 }
 
-async function simulate(seed: number): Promise<Outcome> {
+async function simulate(scenario: Scenario): Promise<Outcome> {
+	const { seed } = scenario;
 	const random = mulberry32(seed);
-	const api = new Api(random, random() < 0.5);
+	const api = new Api(random, {
+		inclusiveSince: random() < 0.5,
+		clockOffsetMs: scenario.clockOffsetMs,
+		visibilityDelayMs: scenario.visibilityDelayMs,
+	});
 	nock(BASE_URL)
 		.persist()
 		.get(/.*/)
@@ -242,7 +86,7 @@ async function simulate(seed: number): Promise<Outcome> {
 		prospectSearchId: { __rl: true, mode: 'id', value: SEARCH },
 		simplify: false,
 	};
-	const where = `seed ${seed} (statuses ${statuses.join('/')}, results ${includeResults}, delivered_since ${api.inclusiveSince ? 'inclusive' : 'exclusive'})`;
+	const where = `seed ${seed}, server clock ${scenario.clockOffsetMs} ms, visible up to ${scenario.visibilityDelayMs} ms late (statuses ${statuses.join('/')}, results ${includeResults}, delivered_since ${api.inclusiveSince ? 'inclusive' : 'exclusive'})`;
 
 	// Ground truth, and what the trigger emitted (event id → times seen; companies per order event).
 	const expectedOrders = new Map<string, number>();
@@ -319,18 +163,21 @@ async function simulate(seed: number): Promise<Outcome> {
 	api.createOrders(40);
 	api.progress(1);
 	api.progress(0.5);
-	api.deliver(5);
+	api.deliver(5, true);
 	await poll(orderData, orderParameters, recordOrders);
 	await poll(deliveryData, deliveryParameters, recordDeliveries);
 	expect(seenOrders.size + seenDeliveries.size, `${where}: the baseline emitted events`).toBe(0);
 
-	while (api.orders.length < 1000) {
+	while (api.orders.length < scenario.orders || expectedDeliveries.size < scenario.deliveries) {
 		api.clock += TICK_MS;
 		const burst = random() < 0.03;
-		api.createOrders(burst ? 120 + Math.floor(random() * 130) : Math.floor(random() * 15));
+		const created = burst ? 120 + Math.floor(random() * 130) : Math.floor(random() * 15);
+		api.createOrders(api.orders.length < scenario.orders ? created : 0);
 		expectFinished(api.progress(0.25));
 		if (random() < 0.4)
-			for (const entry of api.deliver(1 + Math.floor(random() * (burst ? 150 : 6))))
+			for (const entry of api.deliver(
+				scenario.deliveryScale * (1 + Math.floor(random() * (burst ? 150 : 6))),
+			))
 				expectedDeliveries.add(entry.id);
 		if (random() < 0.35) continue; // no poll this tick: a backlog builds up
 
@@ -366,6 +213,13 @@ async function simulate(seed: number): Promise<Outcome> {
 		await poll(orderData, orderParameters, recordOrders);
 		await poll(deliveryData, deliveryParameters, recordDeliveries);
 	}
+	// A delivery that became visible behind the read-ahead comes once the server time has passed
+	// it by SETTLE_MS: poll (every minute) until then.
+	const lastVisible = api.deliveries.reduce((last, entry) => Math.max(last, entry.visibleFrom), 0);
+	while (api.clock <= lastVisible + SETTLE_MS + 60_000) {
+		api.clock += 60_000;
+		await poll(deliveryData, deliveryParameters, recordDeliveries);
+	}
 
 	const lostOrders = [...expectedOrders.keys()].filter((key) => !seenOrders.has(key));
 	const duplicatedOrders = [...seenOrders].filter(
@@ -389,8 +243,63 @@ async function simulate(seed: number): Promise<Outcome> {
 	return outcome;
 }
 
+/**
+ * 50,000 deliveries at one instant, visible over the next `visibilityDelayMs`, read with the real
+ * page cap, some 429/5xx, and the state restored from JSON before every poll.
+ */
+async function burst(clockOffsetMs: number, visibilityDelayMs: number) {
+	const random = mulberry32(clockOffsetMs);
+	const api = new Api(random, { inclusiveSince: true, clockOffsetMs, visibilityDelayMs });
+	nock(BASE_URL)
+		.persist()
+		.get(/.*/)
+		.query(true)
+		.reply((uri) => api.handle(uri));
+	const parameters = {
+		event: 'newDeliveredCompanies',
+		prospectSearchId: { __rl: true, mode: 'id', value: SEARCH },
+	};
+	limits.maxPages = MAX_PAGES_PER_POLL;
+	api.deliver(20, true);
+	let data: IDataObject = {};
+	const seen = new Map<string, number>();
+	const poll = async () => {
+		vi.setSystemTime(api.clock);
+		data = fromDatabase(data);
+		const before = api.requests;
+		try {
+			const { out } = await runPoll({ parameters, staticData: data });
+			for (const { json } of out?.[0] ?? [])
+				seen.set(String(json.id), (seen.get(String(json.id)) ?? 0) + 1);
+		} catch (error) {
+			expect((error as { httpCode?: string }).httpCode).toMatch(/^(401|429|5\d\d)$/);
+		}
+		expect(api.requests - before).toBeLessThanOrEqual(MAX_PAGES_PER_POLL + 12);
+	};
+	await poll();
+	api.clock += 1000;
+	const delivered = api.burst(50_000);
+	for (let round = 0; round < 40; round++) {
+		api.clock += 60_000;
+		api.faultRate = round % 3 === 0 ? 0.02 : 0;
+		await poll();
+	}
+	api.faultRate = 0;
+	const where = `server clock ${clockOffsetMs} ms, visible up to ${visibilityDelayMs} ms late`;
+	expect(
+		delivered.filter((entry) => seen.get(entry.id) !== 1).length,
+		`${where}: lost or duplicated`,
+	).toBe(0);
+	expect(seen.size, `${where}: unexpected deliveries`).toBe(50_000);
+	expect(JSON.stringify(data).length, `${where}: state size`).toBeLessThan(3000);
+	limits.maxPages = Number.POSITIVE_INFINITY;
+}
+
 /** To replay a failure, put the seed its message names here. */
 const SEEDS = [20260501];
+
+const OFFSETS = [-YEAR, -HOUR, 0, HOUR, YEAR];
+const LATE_MS = 4 * 60_000;
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -403,11 +312,52 @@ describe('OpenProspect Trigger: seeded simulation', () => {
 		'seed %i: 1,000+ orders and their deliveries, with failures and restarts, lose and duplicate nothing',
 		async (seed) => {
 			vi.useFakeTimers({ toFake: ['Date'] });
-			const outcome = await simulate(seed);
+			const scenario = {
+				seed,
+				orders: 1000,
+				deliveries: 0,
+				clockOffsetMs: 0,
+				visibilityDelayMs: 0,
+				deliveryScale: 1,
+			};
+			const outcome = await simulate(scenario);
 			expect(outcome.orders).toBeGreaterThanOrEqual(1000);
 			expect(outcome.failedPolls).toBeGreaterThan(0);
 			expect(outcome.restarts).toBeGreaterThan(0);
 			expect(outcome.orderEvents).toBeGreaterThan(300);
 		},
+		120_000,
+	);
+});
+
+describe('OpenProspect Trigger: the server clock and visibility disagree with n8n', () => {
+	const matrix = OFFSETS.flatMap((offset, index) =>
+		[0, LATE_MS].map((late) => [offset, late, 7000 + index * 2 + (late ? 1 : 0)] as const),
+	);
+	it.each(matrix)(
+		'server clock %i ms from n8n, deliveries visible up to %i ms late (seed %i): 0 lost, 0 duplicated',
+		async (clockOffsetMs, visibilityDelayMs, seed) => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			const outcome = await simulate({
+				seed,
+				orders: 100,
+				deliveries: 1000,
+				clockOffsetMs,
+				visibilityDelayMs,
+				deliveryScale: 6,
+			});
+			expect(outcome.deliveryEvents).toBeGreaterThanOrEqual(1000);
+			expect(outcome.failedPolls).toBeGreaterThan(0);
+		},
+		120_000,
+	);
+
+	it.each(OFFSETS)(
+		'server clock %i ms from n8n: 50,000 deliveries at one instant, visible over 4 minutes, each once',
+		async (offset) => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			await burst(offset, LATE_MS);
+		},
+		120_000,
 	);
 });

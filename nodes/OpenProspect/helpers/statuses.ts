@@ -1,4 +1,4 @@
-/** Order statuses after which nothing changes any more (API reference §8.1). */
+/** Order statuses after which nothing changes any more. */
 export const TERMINAL_ORDER_STATUSES = ['CANCELLED', 'COMPLETED', 'FAILED', 'REJECTED'];
 
 /** Search-profile creation statuses after which nothing changes any more. */

@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
-import { asRecord } from '../../helpers/params';
-import { apiRequest } from '../../transport';
+import { readUserIdempotencyKey } from '../../helpers/idempotency';
 import { blacklistRLC, idempotencyKeyOption, optionsCollection } from '../common.descriptions';
 import { errorItem } from '../operation';
+import { postCreate } from '../shared/create';
 import { createOrReconcile } from '../shared/reconcile';
 import { readItemEntries } from './entries';
 import { reconcileEntries } from './reconcileEntries';
@@ -179,20 +178,14 @@ async function sendBatch(
 	const body = { entries: batch.entries };
 	const response = await createOrReconcile(
 		async () =>
-			asRecord(
-				await apiRequest.call(context, {
-					method: 'POST',
-					path: blacklistPath(batch.blacklistId, '/entries'),
-					body,
-					idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-						userKey: readUserIdempotencyKey(context, itemIndex),
-						part: total > 1 ? number : undefined,
-					}),
-					itemIndex,
-					outcomeCheckHint:
-						'Use Blacklist > Get Entries to see whether the entries were added before trying again.',
-				}),
-			),
+			await postCreate(context, {
+				path: blacklistPath(batch.blacklistId, '/entries'),
+				body,
+				itemIndex,
+				part: total > 1 ? number : undefined,
+				outcomeCheckHint:
+					'Use Blacklist > Get Entries to see whether the entries were added before trying again.',
+			}),
 		async (error) => await reconcileEntries(context, error, { ...batch, itemIndex }),
 	);
 	return {

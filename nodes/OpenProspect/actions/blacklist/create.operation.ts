@@ -6,16 +6,15 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
-import { asRecord, readAdditionalBody, toItems } from '../../helpers/params';
+import { readAdditionalBody, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
-import { apiRequest } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
 	optionsCollection,
 } from '../common.descriptions';
 import { runPerItem } from '../itemRunner';
+import { postCreate } from '../shared/create';
 import { createOrReconcile, reconcileCreate } from '../shared/reconcile';
 import { BLACKLISTS_PATH, IDEMPOTENCY_KEY_PLACEHOLDER } from './shared';
 
@@ -81,19 +80,13 @@ async function createBlacklist(
 	const sentAt = Date.now();
 	return await createOrReconcile(
 		async () =>
-			asRecord(
-				await apiRequest.call(context, {
-					method: 'POST',
-					path: BLACKLISTS_PATH,
-					body,
-					idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-						userKey: readUserIdempotencyKey(context, itemIndex),
-					}),
-					itemIndex,
-					outcomeCheckHint:
-						'Use Blacklist > Get Many to see whether the blacklist was created before trying again.',
-				}),
-			),
+			await postCreate(context, {
+				path: BLACKLISTS_PATH,
+				body,
+				itemIndex,
+				outcomeCheckHint:
+					'Use Blacklist > Get Many to see whether the blacklist was created before trying again.',
+			}),
 		async (error) =>
 			await reconcileCreate(context, error, {
 				path: BLACKLISTS_PATH,

@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
-import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
+import { toItems, readAdditionalBody } from '../../helpers/params';
 import { checkId, invalidParameter } from '../../helpers/validation';
-import { apiRequest, apiRequestAllItems } from '../../transport';
+import { apiRequestAllItems } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
@@ -19,6 +18,7 @@ import {
 import { readItemCompanies, readMappedCompanies } from './companies';
 import { runPerItem } from '../itemRunner';
 import type { ItemOutput } from '../operation';
+import { postCreate } from '../shared/create';
 import { createOrReconcile, reconcileCreate } from '../shared/reconcile';
 import { missingIdError, recordId } from '../shared/records';
 import type { Job, JobResult, WaitSettings } from '../shared/wait';
@@ -292,19 +292,13 @@ async function createOrder(
 	const sentAt = Date.now();
 	const created = await createOrReconcile(
 		async () =>
-			asRecord(
-				await apiRequest.call(context, {
-					method: 'POST',
-					path: ORDERS_PATH,
-					body,
-					idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-						userKey: readUserIdempotencyKey(context, itemIndex),
-					}),
-					itemIndex,
-					outcomeCheckHint:
-						'Use Order > Get Many to see whether the order was created before running the node again.',
-				}),
-			),
+			await postCreate(context, {
+				path: ORDERS_PATH,
+				body,
+				itemIndex,
+				outcomeCheckHint:
+					'Use Order > Get Many to see whether the order was created before running the node again.',
+			}),
 		async (error) =>
 			await reconcileCreate(context, error, {
 				path: ORDERS_PATH,

@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { isObject } from '../../helpers/json';
-import { asRecord, readAdditionalBody, readListParameter, toItems } from '../../helpers/params';
+import { readAdditionalBody, readListParameter, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
-import { apiRequest } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
 	optionsCollection,
 } from '../common.descriptions';
 import type { ItemOutput } from '../operation';
+import { postCreate } from '../shared/create';
 import { missingIdError, recordId } from '../shared/records';
 import { readWaitSettings, statusOf, waitProperties } from '../shared/wait';
 import {
@@ -210,20 +209,14 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const body = readBody(this, itemIndex);
 	const settings = readWaitSettings(this, itemIndex);
-	const created = asRecord(
-		await apiRequest.call(this, {
-			method: 'POST',
-			path: CREATIONS_PATH,
-			body,
-			idempotencyKey: idempotencyKeyFor(this, itemIndex, body, {
-				userKey: readUserIdempotencyKey(this, itemIndex),
-			}),
-			serverDeduplicates: true,
-			itemIndex,
-			outcomeCheckHint:
-				'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of starting a second one.',
-		}),
-	);
+	const created = await postCreate(this, {
+		path: CREATIONS_PATH,
+		body,
+		itemIndex,
+		serverDeduplicates: true,
+		outcomeCheckHint:
+			'Run Search Profile > Create again with the same Idempotency-Key: OpenProspect returns the existing creation instead of starting a second one.',
+	});
 	if (!settings) return toItems(created);
 	const creationId = recordId(created, 'profile_creation_id');
 	if (creationId === undefined) {

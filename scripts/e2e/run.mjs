@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import {
 	N8N_LINES,
 	ensureN8nHost,
+	fetchFresh,
 	freePort,
 	installCommunityPackage,
 	parseExecuteOutput,
@@ -168,7 +169,7 @@ async function executeExample(run, example, context) {
 }
 
 async function fetchNodeTypes(baseUrl, cookie) {
-	const response = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } });
+	const response = await fetchFresh(`${baseUrl}/types/nodes.json`, { headers: { cookie } });
 	assert(response.ok, `/types/nodes.json answered ${response.status}`);
 	return new Set((await response.json()).map((type) => type.name));
 }

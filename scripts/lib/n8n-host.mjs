@@ -345,7 +345,7 @@ export async function startN8n({
 	args = ['start'],
 	name = args[0],
 	healthPort,
-	readyTimeoutMs = 120_000,
+	readyTimeoutMs = 240_000,
 	host = hostFor(),
 }) {
 	const brokerPort = await freePort();

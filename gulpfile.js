@@ -108,5 +108,15 @@ function verify(done) {
 	done();
 }
 
+/**
+ * `npm run declarations`: the .d.mts files of the JavaScript tooling (simulator, test harness),
+ * regenerated from its JSDoc. A test in npm test fails while a committed one is out of date.
+ */
+async function declarations() {
+	const { writeDeclarations } = await import('./scripts/declarations.mjs');
+	for (const file of writeDeclarations()) console.log(`wrote ${file}`);
+}
+
 exports.build = series(compile, prune, verify);
 exports.verify = verify;
+exports.declarations = declarations;

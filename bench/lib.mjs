@@ -23,7 +23,12 @@ export async function loadEngine({ baseUrl, apiKey }) {
 	return { packageName, nodeTypes, credentialsHelper };
 }
 
-/** Manual Trigger → OpenProspect with `parameters`, run by n8n-core's WorkflowExecute. */
+let executions = 0;
+
+/**
+ * Manual Trigger → OpenProspect with `parameters`, run by n8n-core's WorkflowExecute. Every run is
+ * an execution of its own, so derived idempotency keys never make the server replay an earlier run.
+ */
 export async function runAction(engine, parameters, input = [{}]) {
 	const nodes = [
 		{
@@ -52,6 +57,7 @@ export async function runAction(engine, parameters, input = [{}]) {
 		nodeTypes: engine.nodeTypes,
 		credentialsHelper: engine.credentialsHelper,
 		input: input.map((json, item) => ({ json, pairedItem: { item } })),
+		executionId: `bench-${process.pid}-${++executions}`,
 	});
 	const nodeRun = run.data.resultData.runData.OpenProspect?.[0];
 	const items = nodeRun?.data?.main?.[0] ?? [];
@@ -92,7 +98,11 @@ export const companyGetManyAll = (prospectSearchId) => ({
 
 /** The baseline: a plain `fetch` loop over the same pages (limit 100, offset, `has_more`). */
 export async function fetchAllPages({ baseUrl, apiKey }, path, query) {
-	const headers = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
+	const headers = {
+		Authorization: `Bearer ${apiKey}`,
+		Accept: 'application/json',
+		'x-bench-client': 'fetch',
+	};
 	const records = [];
 	for (let offset = 0; ; offset += 100) {
 		const url = new URL(path, baseUrl);

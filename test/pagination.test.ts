@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiRequestAllItems, readPages } from '../nodes/OpenProspect/transport';
 import { hasNextPage, readPage } from '../nodes/OpenProspect/transport/pagination';
 import { BASE_URL, makeExecuteContext } from './helpers/engine';
+import { after } from './transport/tricklingServer.mjs';
 
 const records = (from: number, count: number): IDataObject[] => Array.from({ length: count }, (_, index) => ({ id: `c${from + index}` }));
 
@@ -104,6 +105,99 @@ describe('pagination through the real engine', () => {
 
 	it('a server that ignores offset does not loop forever', async () => {
 		nock(BASE_URL).get('/api/v1/companies').query(true).times(3).reply(200, { items: records(0, 100), has_more: true });
+		expect(await readAll()).toHaveLength(100);
+	});
+});
+
+/**
+ * Serves `total` records with a small delay per page, recording each query and the most requests
+ * in flight at once.
+ */
+function serveSlowly(total: number, envelope: Envelope) {
+	const seen: Array<{ limit: number; offset: number }> = [];
+	let inFlight = 0;
+	let maxInFlight = 0;
+	nock(BASE_URL)
+		.get('/api/v1/companies')
+		.query(true)
+		.times(1000)
+		.reply((uri, _body, callback) => {
+			const query = new URL(uri, BASE_URL).searchParams;
+			const limit = Number(query.get('limit'));
+			const offset = Number(query.get('offset'));
+			seen.push({ limit, offset });
+			inFlight++;
+			maxInFlight = Math.max(maxInFlight, inFlight);
+			// Later pages answer sooner, so completion order differs from request order.
+			after(5 + Math.max(0, 20 - offset / 100), () => {
+				inFlight--;
+				callback(null, [200, envelope(records(offset, Math.max(0, Math.min(limit, total - offset))), offset, total)]);
+			});
+		});
+	return { seen, maxInFlight: () => maxInFlight };
+}
+
+const withTotal: Envelope = (items, offset, total) => ({ items, total, has_more: offset + items.length < total });
+
+describe('concurrent pages once the total is known', () => {
+	it('Return All of 2,000 records: exactly 20 requests, several in flight (at most 8), emitted in order', async () => {
+		const server = serveSlowly(2000, withTotal);
+		const result = await readAll();
+		expect(result.map((record) => record.id)).toEqual(records(0, 2000).map((record) => record.id));
+		expect(server.seen).toHaveLength(20);
+		expect(new Set(server.seen.map((entry) => entry.offset)).size).toBe(20);
+		expect(server.maxInFlight()).toBeGreaterThan(1);
+		expect(server.maxInFlight()).toBeLessThanOrEqual(8);
+	});
+
+	it('a Limit of 1,050 reads exactly 11 pages, the last one asking for 50', async () => {
+		const server = serveSlowly(5000, withTotal);
+		const result = await readAll(1050);
+		expect(result).toHaveLength(1050);
+		expect(result.at(-1)).toEqual({ id: 'c1049' });
+		expect(server.seen).toHaveLength(11);
+		expect(server.seen.find((entry) => entry.offset === 1000)).toEqual({ limit: 50, offset: 1000 });
+	});
+
+	it('concurrency 1 reads one page after the other', async () => {
+		const server = serveSlowly(1000, withTotal);
+		const result = await apiRequestAllItems.call(makeExecuteContext(), { path: '/api/v1/companies', concurrency: 1 });
+		expect(result).toHaveLength(1000);
+		expect(server.maxInFlight()).toBe(1);
+		expect(server.seen.map((entry) => entry.offset)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+	});
+
+	it('only has_more (no total): sequential, as the end is unknown', async () => {
+		const server = serveSlowly(1000, (items, offset, total) => ({ items, has_more: offset + items.length < total }));
+		expect(await readAll()).toHaveLength(1000);
+		expect(server.maxInFlight()).toBe(1);
+		expect(server.seen).toHaveLength(10);
+	});
+
+	it('a page still rate limited after all its attempts is queued again, not failed', async () => {
+		const seen: number[] = [];
+		let limited = 0;
+		nock(BASE_URL)
+			.get('/api/v1/companies')
+			.query(true)
+			.times(100)
+			.reply((uri) => {
+				const offset = Number(new URL(uri, BASE_URL).searchParams.get('offset'));
+				seen.push(offset);
+				if (offset === 200 && limited < 6) {
+					limited++;
+					return [429, { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' }, { 'Retry-After': '0' }];
+				}
+				return [200, withTotal(records(offset, 100), offset, 400)];
+			});
+		const result = await readAll();
+		expect(result.map((record) => record.id)).toEqual(records(0, 400).map((record) => record.id));
+		expect(limited).toBe(6);
+		expect(seen.filter((offset) => offset === 200)).toHaveLength(7);
+	});
+
+	it('a server that ignores offset (same first record) stops the walk instead of repeating pages', async () => {
+		nock(BASE_URL).get('/api/v1/companies').query(true).times(10).reply(200, { items: records(0, 100), total: 1000 });
 		expect(await readAll()).toHaveLength(100);
 	});
 });

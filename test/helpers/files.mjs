@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A file of this repository, as text. */
+/**
+ * A file of this repository, as text.
+ * @param {string} relativePath
+ * @returns {string}
+ */
 export function readRepoFile(relativePath) {
 	return readFileSync(join(root, relativePath), 'utf8');
 }

@@ -8,18 +8,40 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * @typedef {import('n8n-workflow').ICredentialDataDecryptedObject} ICredentialDataDecryptedObject
+ * @typedef {import('n8n-workflow').ICredentialsHelper} ICredentialsHelper
+ * @typedef {import('n8n-workflow').ICredentialType} ICredentialType
+ * @typedef {import('n8n-workflow').IConnections} IConnections
+ * @typedef {import('n8n-workflow').IDataObject} IDataObject
+ * @typedef {import('n8n-workflow').INode} INode
+ * @typedef {import('n8n-workflow').INodeExecutionData} INodeExecutionData
+ * @typedef {import('n8n-workflow').INodeType} INodeType
+ * @typedef {import('n8n-workflow').INodeTypes} INodeTypes
+ * @typedef {import('n8n-workflow').IRun} IRun
+ * @typedef {import('n8n-workflow').ITaskData} ITaskData
+ * @typedef {import('n8n-workflow').WorkflowExecuteMode} WorkflowExecuteMode
+ * @typedef {import('n8n-core').ExecuteContext} ExecuteContext
+ */
+
 // The CommonJS builds: n8n-workflow's ESM build cannot be loaded by Node itself, and nodes built
 // by n8n-node are CommonJS, so this keeps one copy of each class (instanceof checks hold).
 const require = createRequire(import.meta.url);
 // n8n-core keeps instance settings in N8N_USER_FOLDER (default: the home folder); a run of the demo
 // or the benchmarks must not leave an .n8n folder behind there.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'openprospect-engine-'));
-const { ExecuteContext, ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, RoutingNode, WorkflowExecute } =
+// (The classes get other local names than the types of the same name in the JSDoc above.)
+const { ExecuteContext: NodeExecuteContext, ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, RoutingNode, WorkflowExecute } =
 	require('n8n-core');
-const { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, isExpression, NodeHelpers, Workflow } =
-	require('n8n-workflow');
+const n8nWorkflow = require('n8n-workflow');
+const { createEmptyRunExecutionData, createRunExecutionData, isExpression, NodeHelpers, Workflow } = n8nWorkflow;
+/** @type {typeof import('n8n-workflow').ICredentialsHelper} */
+const CredentialsHelperBase = n8nWorkflow.ICredentialsHelper;
 
-/** A minimal pass-through start node, standing in for n8n-nodes-base's Manual Trigger. */
+/**
+ * A minimal pass-through start node, standing in for n8n-nodes-base's Manual Trigger.
+ * @type {INodeType}
+ */
 export const manualTrigger = {
 	description: {
 		displayName: 'Manual Trigger',
@@ -37,6 +59,10 @@ export const manualTrigger = {
 	},
 };
 
+/**
+ * @param {Record<string, INodeType>} instances
+ * @returns {INodeTypes}
+ */
 export function makeNodeTypes(instances) {
 	const all = { 'n8n-nodes-base.manualTrigger': manualTrigger, ...instances };
 	return {
@@ -46,7 +72,11 @@ export function makeNodeTypes(instances) {
 	};
 }
 
-/** Loads a package's nodes and credentials from its package.json `n8n` section (the built dist). */
+/**
+ * Loads a package's nodes and credentials from its package.json `n8n` section (the built dist).
+ * @param {string} directory
+ * @returns {Promise<{ packageName: string; nodeTypes: INodeTypes; instances: Record<string, INodeType>; credentialTypes: Record<string, ICredentialType> }>}
+ */
 export async function loadPackage(directory) {
 	const loader = new PackageDirectoryLoader(directory);
 	await loader.loadAll();
@@ -60,7 +90,11 @@ export async function loadPackage(directory) {
 }
 
 /** Mirrors packages/cli's CredentialsHelper.authenticate, for the generic and the function form. */
-export class EngineCredentialsHelper extends ICredentialsHelper {
+export class EngineCredentialsHelper extends CredentialsHelperBase {
+	/**
+	 * @param {Record<string, ICredentialType>} credentialTypes
+	 * @param {ICredentialDataDecryptedObject} data
+	 */
 	constructor(credentialTypes, data) {
 		super();
 		this.credentialTypes = credentialTypes;
@@ -89,6 +123,7 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
+	/** @returns {Promise<ICredentialDataDecryptedObject>} */
 	async getDecrypted() {
 		return { ...this.data };
 	}
@@ -107,6 +142,7 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 	async runPreAuthentication() {
 		return undefined;
 	}
+	/** @returns {ReturnType<ICredentialsHelper['getCredentials']>} */
 	async getCredentials() {
 		throw new Error('Not used in-process');
 	}
@@ -144,6 +180,10 @@ export function makeAdditionalData({ credentialsHelper, hooks, executionId = 'ex
 /**
  * Runs a workflow from its start node with `input` items, by n8n-core's WorkflowExecute.
  * Returns the IRun; `runData[nodeName][0].data.main[0]` holds a node's output.
+ * @param {{ nodes: INode[]; connections: IConnections; nodeTypes: INodeTypes; credentialsHelper: ICredentialsHelper;
+ *   input?: INodeExecutionData[]; executionId?: string; abortSignal?: AbortSignal; staticData?: IDataObject;
+ *   onNodeStart?: (nodeName: string) => void; onNodeEnd?: (nodeName: string, taskData: ITaskData) => void }} options
+ * @returns {Promise<IRun>}
  */
 export async function runWorkflow({ nodes, connections, nodeTypes, credentialsHelper, input = [{ json: {} }], executionId = 'exec-1', abortSignal, staticData, onNodeStart, onNodeEnd }) {
 	const workflow = new Workflow({ id: 'wf-1', nodes, connections, nodeTypes, active: false, staticData, settings: { executionOrder: 'v1' } });
@@ -164,7 +204,11 @@ export async function runWorkflow({ nodes, connections, nodeTypes, credentialsHe
 	return await finished;
 }
 
-/** One poll of a polling trigger, over a Workflow whose static data is the object passed in. */
+/**
+ * One poll of a polling trigger, over a Workflow whose static data is the object passed in.
+ * @param {{ node: INode; nodeTypes: INodeTypes; credentialsHelper: ICredentialsHelper; staticData?: IDataObject; mode?: WorkflowExecuteMode }} options
+ * @returns {Promise<{ out: INodeExecutionData[][] | null; staticData: IDataObject }>}
+ */
 export async function runPoll({ node, nodeTypes, credentialsHelper, staticData = {}, mode = 'trigger' }) {
 	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, nodeTypes, active: true, staticData });
 	const workflowNode = workflow.getNode(node.name);
@@ -173,11 +217,15 @@ export async function runPoll({ node, nodeTypes, credentialsHelper, staticData =
 	return { out, staticData: workflow.staticData };
 }
 
-/** A real ExecuteContext for one node, to call node code (e.g. the transport) directly. */
+/**
+ * A real ExecuteContext for one node, to call node code (e.g. the transport) directly.
+ * @param {{ node: INode; nodeTypes: INodeTypes; credentialsHelper: ICredentialsHelper; abortSignal?: AbortSignal }} options
+ * @returns {ExecuteContext}
+ */
 export function makeExecuteContext({ node, nodeTypes, credentialsHelper, abortSignal }) {
 	const workflow = new Workflow({ id: 'wf-ctx', nodes: [node], connections: {}, nodeTypes, active: false });
 	const empty = { main: [[{ json: {} }]] };
-	return new ExecuteContext(
+	return new NodeExecuteContext(
 		workflow,
 		node,
 		makeAdditionalData({ credentialsHelper }),
@@ -195,6 +243,8 @@ export function makeExecuteContext({ node, nodeTypes, credentialsHelper, abortSi
 /**
  * Runs a credential type's `test` request through RoutingNode and applies its rules, making the
  * same decisions as n8n's CredentialsTester (packages/cli credentials-tester.service).
+ * @param {{ credentialType: ICredentialType; credentialsHelper: ICredentialsHelper; data: ICredentialDataDecryptedObject }} options
+ * @returns {Promise<{ status: 'OK' | 'Error'; message?: string }>}
  */
 export async function testCredential({ credentialType, credentialsHelper, data }) {
 	const test = credentialType.test;

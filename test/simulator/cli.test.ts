@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 
 import { parseDuration } from '../../simulator/duration.mjs';
+import { runCli, startCli } from '../helpers/cli.mjs';
 
 describe('simulator command line', () => {
 	it.each([
@@ -25,33 +23,21 @@ describe('simulator command line', () => {
 	});
 
 	it('passes --clock-offset, --visibility-delay and --idempotent-routes to the simulator', async () => {
-		const child = spawn(
-			process.execPath,
-			[
-				'simulator/cli.mjs',
-				'--clock-offset',
-				'-1h',
-				'--visibility-delay',
-				'5m',
-				'--idempotent-routes',
-				'all',
-			],
-			{ stdio: ['ignore', 'pipe', 'inherit'] },
-		);
+		const cli = await startCli([
+			'--clock-offset',
+			'-1h',
+			'--visibility-delay',
+			'5m',
+			'--idempotent-routes',
+			'all',
+		]);
 		try {
-			const lines: string[] = [];
-			for await (const line of createInterface({ input: child.stdout })) {
-				lines.push(line);
-				if (line.startsWith('Server clock')) break;
-			}
-			expect(lines.at(-1)).toMatch(/\(offset -3600000 ms\)$/);
-			const baseUrl = /listening on (\S+)/.exec(lines[0])![1];
-			const key = /: (\S+)$/.exec(lines[1])![1];
+			expect(cli.lines.at(-1)).toMatch(/\(offset -3600000 ms\)$/);
 			const post = async () =>
-				await fetch(`${baseUrl}/api/v1/orders`, {
+				await fetch(`${cli.baseUrl}/api/v1/orders`, {
 					method: 'POST',
 					headers: {
-						Authorization: `Bearer ${key}`,
+						Authorization: `Bearer ${cli.apiKey}`,
 						'Content-Type': 'application/json',
 						'Idempotency-Key': 'cli-1',
 					},
@@ -59,18 +45,12 @@ describe('simulator command line', () => {
 				});
 			expect([(await post()).status, (await post()).status]).toEqual([201, 200]);
 		} finally {
-			child.kill('SIGTERM');
-			await once(child, 'exit');
+			await cli.stop();
 		}
 	});
 
 	it('refuses a clock offset beyond one year', async () => {
-		const child = spawn(process.execPath, ['simulator/cli.mjs', '--clock-offset', '2y'], {
-			stdio: ['ignore', 'ignore', 'pipe'],
-		});
-		let stderr = '';
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const [code] = await once(child, 'exit');
+		const { code, stderr } = await runCli(['--clock-offset', '2y']);
 		expect(code).toBe(2);
 		expect(stderr).toMatch(/clockOffsetMs/);
 	});

@@ -5,22 +5,14 @@
  */
 import nock from 'nock';
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { OpenProspectApi } from '../../credentials/OpenProspectApi.credentials';
 import type { ApiRequest } from '../../nodes/OpenProspect/transport';
 import { apiRequest, isOutcomeUnknown } from '../../nodes/OpenProspect/transport';
 import { API_KEY, BASE_URL, makeExecuteContext, testCredential } from '../helpers/engine';
+import { sleepMock, totalSlept } from '../helpers/sleepMock';
 import { after, startTricklingServer } from './tricklingServer.mjs';
-
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
-const sleepMock = vi.mocked(sleep);
-const totalSlept = () => sleepMock.mock.calls.reduce((sum, [ms]) => sum + ms, 0);
 
 const ELSEWHERE = 'https://elsewhere.test';
 

@@ -5,11 +5,13 @@ import type { DeliveriesState } from '../../nodes/OpenProspect/triggers/delivery
 import {
 	advanceDeliveries,
 	MAX_HANDLED,
-	newestDeliveries,
 	SETTLE_MS,
-	startDeliveries,
 } from '../../nodes/OpenProspect/triggers/deliveryCursor';
-import { readDeliveriesState } from '../../nodes/OpenProspect/triggers/deliveryState';
+import {
+	newestDeliveries,
+	readDeliveriesState,
+	startDeliveries,
+} from '../../nodes/OpenProspect/triggers/deliveryState';
 import { DeliveryList } from './deliveryList';
 
 interface PollOptions {
@@ -229,4 +231,3 @@ describe('readDeliveriesState', () => {
 		expect(readDeliveriesState('x', 'ps-1')).toBeUndefined();
 	});
 });
-

@@ -5,11 +5,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { SETTLE_MS } from '../../nodes/OpenProspect/triggers/deliveryCursor';
 import { BASE_URL, runPoll } from '../helpers/engine';
 
-vi.mock('n8n-workflow', async (importOriginal) => {
-	const original = await importOriginal<typeof import('n8n-workflow')>();
-	return { ...original, sleep: vi.fn(async () => await original.sleep(0)) };
-});
-
 const STATE_KEY = 'node:OpenProspect Trigger';
 /** n8n's clock in these tests; the server's is a year behind it, and only the server's counts. */
 const N8N_NOW = Date.parse('2026-03-01T10:00:00.000Z');
@@ -60,7 +55,7 @@ const page = (items: IDataObject[], offset = 0, total = offset + items.length) =
 let serverNow = T0;
 const date = () => ({ Date: new Date(serverNow).toUTCString() });
 
-function expectList(query: IDataObject, body: IDataObject) {
+function expectList(query: Record<string, string>, body: IDataObject) {
 	return nock(BASE_URL).get(DELIVERIES).query(query).reply(200, body, date());
 }
 const expectSince = (since: number, items: IDataObject[], offset = 0) =>
@@ -301,7 +296,8 @@ describe('New Delivered Companies', () => {
 		const error = await pollError({
 			parameters: parameters({ prospectSearchId: { __rl: true, mode: 'id', value: 'nope' } }),
 		});
-		expect(error.message).toBe('Prospect Search: "nope" is not a valid UUID');
+		// The same reader and wording as the actions (the trigger's single item is item 0).
+		expect(error.message).toBe('Prospect Search: "nope" is not a valid UUID [item 0]');
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });

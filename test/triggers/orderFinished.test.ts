@@ -348,6 +348,22 @@ describe('Order Finished', () => {
 		]);
 	});
 
+	it('One Item per Company: 150,000 companies of one order come out (no spread into push)', async () => {
+		const parameters = orderParameters({ includeResults: 'perCompany' });
+		const staticData = await baseline(parameters);
+		history[0] = order('b', T0 + 2000, 'COMPLETED');
+		expectOrdersPage(history);
+		// A server that ignores `limit` hands over every company in one page.
+		const companies = Array.from({ length: 150_000 }, (_, i) => ({ id: `c${i}` }));
+		nock(BASE_URL)
+			.get('/api/v1/orders/b/results')
+			.query(true)
+			.reply(200, { items: companies, total: companies.length, has_more: false });
+		const { out } = await runPoll({ parameters, staticData });
+		expect(out?.[0]).toHaveLength(150_000);
+		expect(out?.[0][149_999].json).toMatchObject({ order_id: 'b', id: 'c149999' });
+	});
+
 	it('Emit Existing on First Run emits the newest finished orders, up to the maximum', async () => {
 		history = [
 			order('c', T0 + 3000, 'COMPLETED'),

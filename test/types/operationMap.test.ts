@@ -2,17 +2,17 @@
  * The operation map (NodeMap in node.type.ts) is checked by the compiler: these tests compile the
  * real sources with one file changed in memory and expect the compiler to reject the change.
  */
-import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(__dirname, '../..');
-const actions = path.join(root, 'nodes/OpenProspect/actions');
-const nodeType = path.join(actions, 'node.type.ts');
-const orderIndex = path.join(actions, 'order/index.ts');
+// Vitest runs from the repository root.
+const root = ts.sys.getCurrentDirectory();
+const resolve = (file: string) => ts.sys.resolvePath(file);
+const nodeType = resolve(`${root}/nodes/OpenProspect/actions/node.type.ts`);
+const orderIndex = resolve(`${root}/nodes/OpenProspect/actions/order/index.ts`);
 
 function compilerOptions(): ts.CompilerOptions {
-	const configPath = path.join(root, 'tsconfig.json');
+	const configPath = `${root}/tsconfig.json`;
 	const { config } = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
 	return ts.parseJsonConfigFileContent(config, ts.sys, root).options;
 }
@@ -26,26 +26,26 @@ function errors(edits: Record<string, (text: string) => string> = {}): string[] 
 	const readFile = host.readFile.bind(host);
 	host.readFile = (file) => {
 		const text = readFile(file);
-		const edit = edits[path.resolve(file)];
+		const edit = edits[resolve(file)];
 		return text !== undefined && edit ? edit(text) : text;
 	};
 	const getSourceFile = host.getSourceFile.bind(host);
 	host.getSourceFile = (file, version, onError) => {
-		if (edits[path.resolve(file)]) {
+		if (edits[resolve(file)]) {
 			const text = host.readFile(file);
 			return text === undefined ? undefined : ts.createSourceFile(file, text, version);
 		}
 		return getSourceFile(file, version, onError);
 	};
 	const program = ts.createProgram({
-		rootNames: [path.join(root, 'nodes/OpenProspect/OpenProspect.node.ts')],
+		rootNames: [`${root}/nodes/OpenProspect/OpenProspect.node.ts`],
 		options,
 		host,
 		oldProgram: previous,
 	});
 	previous = program;
 	return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-		const where = diagnostic.file ? path.relative(root, diagnostic.file.fileName) : '';
+		const where = diagnostic.file ? diagnostic.file.fileName.replace(`${root}/`, '') : '';
 		return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
 	});
 }

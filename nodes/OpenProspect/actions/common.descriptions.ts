@@ -191,6 +191,17 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** Options > Max Concurrent Requests of a list read (read by `readMaxConcurrency`). */
+export const maxConcurrentRequests: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrentRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 16, numberPrecision: 0 },
+	default: 8,
+	description:
+		'Most page requests in flight at once when reading many records. Reading starts with 2 and adds more only while OpenProspect answers without rate limiting; it halves at once on a rate limit. Set 1 to read one page after the other, e.g. for an API key shared by many workflows.',
+};
+
 /** The Options collection of read operations: only the query-parameter escape hatch. */
 export const queryOptions = optionsCollection([additionalQueryParameters]);
 

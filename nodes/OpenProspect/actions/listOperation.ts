@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readAdditionalQuery, toItems } from '../helpers/params';
-import { readReturnLimit } from '../helpers/validation';
-import { apiRequestAllItems } from '../transport';
+import { invalidParameter, readReturnLimit } from '../helpers/validation';
+import { apiRequestAllItems, DEFAULT_MAX_CONCURRENCY } from '../transport';
 import {
 	additionalQueryParameters,
+	maxConcurrentRequests,
 	optionsCollection,
 	returnAllOrLimit,
 } from './common.descriptions';
@@ -22,7 +23,7 @@ export function listOperation(config: {
 }): ItemOperation {
 	const properties = [
 		...returnAllOrLimit,
-		optionsCollection([config.queryParameters ?? additionalQueryParameters]),
+		optionsCollection([config.queryParameters ?? additionalQueryParameters, maxConcurrentRequests]),
 	];
 	const displayOptions = { show: { resource: [config.resource], operation: ['getAll'] } };
 
@@ -32,10 +33,27 @@ export function listOperation(config: {
 	): Promise<INodeExecutionData[]> {
 		const limit = readReturnLimit(this, itemIndex);
 		const qs = readAdditionalQuery(this, itemIndex);
+		const concurrency = readMaxConcurrency(this, itemIndex);
 		return toItems(
-			await apiRequestAllItems.call(this, { path: config.path, qs, limit, itemIndex }),
+			await apiRequestAllItems.call(this, { path: config.path, qs, limit, itemIndex, concurrency }),
 		);
 	}
 
 	return { description: updateDisplayOptions(displayOptions, properties), execute };
+}
+
+/** Options > Max Concurrent Requests: a whole number from 1 to 16. */
+function readMaxConcurrency(context: IExecuteFunctions, itemIndex: number): number {
+	const value = context.getNodeParameter(
+		'options.maxConcurrentRequests',
+		itemIndex,
+		DEFAULT_MAX_CONCURRENCY,
+	) as unknown;
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 16) return value;
+	throw invalidParameter(
+		context,
+		itemIndex,
+		'Max Concurrent Requests',
+		`must be a whole number from 1 to 16, got ${JSON.stringify(value)}`,
+	);
 }

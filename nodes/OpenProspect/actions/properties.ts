@@ -20,6 +20,7 @@ function resourceProperties(resource: Resource): INodeProperties[] {
 			action: entry.action,
 		}))
 		.sort(byName);
+	const defaultOperation: string = definition.defaultOperation;
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -27,7 +28,7 @@ function resourceProperties(resource: Resource): INodeProperties[] {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
 		options,
-		default: definition.defaultOperation,
+		default: defaultOperation,
 	};
 	return [selector, ...entries.flatMap(([, entry]) => entry.module.description)];
 }

@@ -15,6 +15,16 @@ const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export const MAX_LIMIT = 100_000;
 
+/** What reading and checking a parameter needs: an action's context, or a trigger's adapted. */
+export interface ParameterContext extends Pick<IExecuteFunctions, 'getNode'> {
+	getNodeParameter(
+		name: string,
+		itemIndex: number,
+		fallback: unknown,
+		options: { extractValue: true },
+	): unknown;
+}
+
 export function isUuid(value: string): boolean {
 	return UUID.test(value);
 }
@@ -30,7 +40,7 @@ export function quoted(value: string): string {
 
 /** A validation failure raised before any request is sent: names the parameter and the item. */
 export function invalidParameter(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	parameter: string,
 	problem: string,
@@ -59,7 +69,7 @@ export function idProblem(value: string): { problem: string; hint: string } | un
 
 /** Checks one ID that is already trimmed and non-empty. */
 export function checkId(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	displayName: string,
 	value: string,
@@ -75,7 +85,7 @@ export function checkId(
  * documented to use UUIDs (prospect searches, companies).
  */
 export function readId(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	name: string,
 	displayName: string,

@@ -110,11 +110,19 @@ export function findRequestId(headers: IDataObject | undefined, body: unknown): 
 	return undefined;
 }
 
-/** Replaces every occurrence of a secret, so an API key echoed by a server or proxy never leaks. */
+const REDACTED = '[redacted]';
+
+/**
+ * Replaces every occurrence of a secret, so an API key echoed by a server or proxy never leaks.
+ * A secret that is part of the marker itself (e.g. "dact") gets a marker without letters.
+ */
 export function redactSecrets(text: string, secrets: string[]): string {
 	return secrets
 		.filter((secret) => secret.length >= 4)
-		.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+		.reduce(
+			(result, secret) => result.split(secret).join(REDACTED.includes(secret) ? '***' : REDACTED),
+			text,
+		);
 }
 
 /** `value` with every string in it (at any depth) redacted. */

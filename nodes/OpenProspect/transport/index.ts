@@ -13,8 +13,11 @@ export {
 	DEFAULT_TIMEOUT_MS,
 	isOutcomeUnknown,
 } from './request';
-export type { AllItemsRequest, Page, PagedRequest } from './pages';
-export { apiRequestAllItems, readPages } from './pages';
+export type { Page, PagedRequest } from './pages';
+export { readPages } from './pages';
+export type { AllItemsRequest, ConcurrentPagedRequest } from './concurrentPages';
+export { apiRequestAllItems, readPagesConcurrently } from './concurrentPages';
+export { DEFAULT_MAX_CONCURRENCY } from './concurrency';
 
 /** Sends one request and returns its parsed JSON body (undefined for an empty body, e.g. 204). */
 export async function apiRequest(this: OpenProspectContext, request: ApiRequest): Promise<unknown> {

@@ -25,7 +25,7 @@ export interface PagedRequest extends Omit<ApiRequest, 'method' | 'body'> {
 	limit?: number;
 }
 
-function notAListError(context: OpenProspectContext, request: PagedRequest): NodeApiError {
+export function notAListError(context: OpenProspectContext, request: PagedRequest): NodeApiError {
 	return new NodeApiError(
 		context.getNode(),
 		{ message: 'Unexpected list response' },
@@ -82,27 +82,4 @@ export async function* readPages(
 		if (!hasNextPage(parsed, offset, plan.limit)) return;
 		offset += parsed.items.length;
 	}
-}
-
-export interface AllItemsRequest extends Omit<ApiRequest, 'method' | 'body'> {
-	/** Undefined: every page (Return All). A number: stop after that many records. */
-	limit?: number;
-	/** Most requests in flight at once (default: sequential). */
-	concurrency?: number;
-}
-
-/**
- * Reads an offset-paginated list: page size 100, stopping by the rules of `readPages`. With a
- * limit L it reads exactly ceil(L/100) pages and never returns more than L records.
- */
-export async function apiRequestAllItems(
-	this: OpenProspectContext,
-	request: AllItemsRequest,
-): Promise<IDataObject[]> {
-	const collected: IDataObject[] = [];
-	// Sequential for now; `concurrency` is accepted so callers can already pass it.
-	for await (const page of readPages.call(this, request)) {
-		for (const item of page.items) collected.push(item);
-	}
-	return collected;
 }

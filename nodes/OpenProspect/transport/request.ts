@@ -18,7 +18,7 @@ import { DEFAULT_TIMEOUT_MS } from './deadline';
 import { buildApiError } from './errors';
 import type { ApiResponse, FailedOutcome, Outcome, RequestErrorContext } from './outcome';
 import { networkOutcome, responseOutcome } from './outcome';
-import type { RetryPolicy } from './retry';
+import type { AttemptFailure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, mayRetry, retryDelayMs } from './retry';
 
 export const CREDENTIAL_TYPE = 'openProspectApi';
@@ -50,6 +50,8 @@ export interface ApiRequest {
 	outcomeCheckHint?: string;
 	/** Already-read credential data, so a loop over pages reads (and decrypts) it only once. */
 	credentials?: ICredentialDataDecryptedObject;
+	/** Told before each retry (what failed, how long until the next attempt). */
+	onRetry?: (failure: AttemptFailure, delayMs: number) => void;
 }
 
 export type { ApiResponse };
@@ -110,7 +112,7 @@ async function prepareRequest(
 	};
 }
 
-function cancelSignalOf(context: OpenProspectContext): CancelSignal | undefined {
+export function cancelSignalOf(context: OpenProspectContext): CancelSignal | undefined {
 	if (
 		'getExecutionCancelSignal' in context &&
 		typeof context.getExecutionCancelSignal === 'function'
@@ -243,6 +245,7 @@ export async function apiRequestFull(
 					})
 				: undefined;
 		if (delay === undefined) throw finalError(this, request, prepared, outcome, retryable);
+		request.onRetry?.(outcome.failure, delay);
 		this.logger.debug(
 			`OpenProspect ${method} ${request.path} failed (${outcome.failure.status ?? 'network'}), attempt ${attemptNumber} of ${policy.maxAttempts}; retrying in ${delay} ms`,
 		);

@@ -172,8 +172,8 @@ export class DeliveryWalk {
 	}
 
 	private isEvent(delivery: Delivery): boolean {
-		const through = this.state.existingThrough;
 		if (this.baseline) return false;
+		const through = this.state.existingThrough;
 		return through === undefined || (delivery.ms !== undefined && delivery.ms > through);
 	}
 

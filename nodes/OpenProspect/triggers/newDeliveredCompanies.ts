@@ -3,17 +3,14 @@
  * `GET /api/v1/deliveries/{id}/companies` (oldest first). The cursor (deliveryCursor.ts) works on
  * the server's data only: `delivered_at`, and the server's time from its `Date` header.
  */
-import type {
-	INodeExecutionData,
-	INodeProperties,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { prospectSearchRLC } from '../actions/common.descriptions';
 import { deliveredCompaniesPath } from '../actions/delivery/shared';
+import { readProspectSearchId } from '../actions/shared/prospectSearch';
 import { simplifyCompany } from '../helpers/simplify';
-import { isUuid } from '../helpers/validation';
+import type { ParameterContext } from '../helpers/validation';
 import type { DeliveryEvent, ReadDeliveries } from './deliveryCursor';
 import { advanceDeliveries, deliveryEventOf } from './deliveryCursor';
 import { newestDeliveries, readDeliveriesState, startDeliveries } from './deliveryState';
@@ -43,22 +40,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readProspectSearchId(context: IPollFunctions): string {
-	const raw = context.getNodeParameter('prospectSearchId', '', { extractValue: true }) as unknown;
-	const value = typeof raw === 'string' ? raw.trim() : '';
-	if (value === '' || !isUuid(value)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			value === ''
-				? 'Prospect Search: is empty'
-				: `Prospect Search: "${value}" is not a valid UUID`,
-			{
-				description:
-					'Choose a prospect search from the list, paste its app URL (https://app.openprospect.io/searches/<uuid>), or enter its ID.',
-			},
-		);
-	}
-	return value;
+/** The trigger's parameters through the reader the actions use (one item: 0). */
+function parameters(context: IPollFunctions): ParameterContext {
+	return {
+		getNode: () => context.getNode(),
+		getNodeParameter: (name, _itemIndex, fallback, options) =>
+			context.getNodeParameter(name, fallback, options),
+	};
 }
 
 function reader(context: IPollFunctions, prospectSearchId: string): ReadDeliveries {
@@ -109,7 +97,7 @@ async function activate(this: IPollFunctions, prospectSearchId: string, limits: 
 }
 
 export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const prospectSearchId = readProspectSearchId(this);
+	const prospectSearchId = readProspectSearchId(parameters(this), 0);
 	const simplify = readSimplify(this);
 	const limits = pollLimits(this);
 	const output = (events: DeliveryEvent[]) =>

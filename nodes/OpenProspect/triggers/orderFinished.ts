@@ -162,8 +162,7 @@ async function buildItems(
 		if (options.includeResults !== 'none' && index > 0 && limits && !limits.hasTime()) {
 			return { items, deferred: events.slice(index) };
 		}
-		const results =
-			options.includeResults === 'none' ? [] : await fetchResults.call(this, event);
+		const results = options.includeResults === 'none' ? [] : await fetchResults.call(this, event);
 		// One push per item: spreading a completed order's companies into push() overflows the stack.
 		for (const item of eventItems(event, results, options)) items.push(item);
 	}

@@ -4,11 +4,11 @@ import type {
 	INodeProperties,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection, simplifyField } from '../actions/common.descriptions';
-import { apiRequestFull } from '../transport';
-import { hasNextPage, PAGE_SIZE, readPage } from '../transport/pagination';
+import { readPages } from '../transport';
+import { hasNextPage, PAGE_SIZE } from '../transport/pagination';
 import type { InvalidRecord, ListPage } from './records';
 
 export const MAX_ITEMS_ON_FIRST_RUN = 10_000;
@@ -49,7 +49,7 @@ function serverTimeOf(headers: IDataObject): number | undefined {
 	return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** One page of an OpenProspect list, read through the transport (retries, error mapping). */
+/** One page of an OpenProspect list, read through the transport's page reader. */
 export async function readListPage(
 	this: IPollFunctions,
 	path: string,
@@ -57,28 +57,16 @@ export async function readListPage(
 	offset: number,
 	limit = PAGE_SIZE,
 ): Promise<TriggerPage> {
-	const response = await apiRequestFull.call(this, {
-		method: 'GET',
-		path,
-		qs: { ...qs, limit, offset },
-	});
-	const page = readPage(response.body);
-	if (page === undefined) {
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: 'Unexpected list response' },
-			{
-				message: `OpenProspect returned something that is not a list for GET ${path}`,
-				description: 'Expected an object with an "items" (or "orders") array, or an array.',
-			},
-		);
+	const request = { path, qs, startOffset: offset, pageSize: limit, limit };
+	for await (const page of readPages.call(this, request)) {
+		return {
+			items: page.items,
+			hasMore: hasNextPage(page, offset, limit),
+			total: page.total,
+			serverTime: serverTimeOf(page.headers),
+		};
 	}
-	return {
-		items: page.items,
-		hasMore: hasNextPage(page, offset, limit),
-		total: page.total,
-		serverTime: serverTimeOf(response.headers),
-	};
+	return { items: [], hasMore: false };
 }
 
 /** Whether to simplify the output (the Simplify parameter). */

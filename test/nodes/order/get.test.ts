@@ -1,66 +1,42 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { api, locator } from '../../helpers/api';
+import { api, expectNothingSent, locator, trap } from '../../helpers/api';
+import { useFakeClock } from '../../helpers/clock';
 import { runNode } from '../../helpers/engine';
+import { sleepMock } from '../../helpers/sleepMock';
+import { order, ORDER_ID, ORDER_PATH } from './fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-
-const raw = {
-	id: 'ord-1',
-	status: 'REJECTED',
-	order_type: 'DISCOVERY',
-	title: 'Q1 hotels',
-	briefing_quantity: 25,
-	rejection_reason: 'The profile is too broad',
-	profile_id: 'prof-1',
-	created_at: '2025-06-01T08:00:00Z',
-	updated_at: '2025-06-01T09:00:00Z',
-	features: ['COMPANY_DATA'],
-	review: { reviewer: 'ops', notes: ['long text'] },
-};
+useFakeClock(sleepMock);
 
 describe('Order > Get', () => {
-	it('Simplify (on by default): the flat fields that say what the order is and where it stands', async () => {
+	it('Get: GET /api/v1/orders/{id}, passed through unchanged with Simplify off', async () => {
 		const { scope, seen } = api();
-		scope.get('/api/v1/orders/ord-1').reply(200, raw);
+		scope.get(ORDER_PATH).reply(200, order('IN_PROGRESS'));
 		const { items, error } = await runNode({
-			parameters: { resource: 'order', operation: 'get', orderId: locator('ord-1') },
-		});
-		expect(error).toBeUndefined();
-		expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual([
-			'GET /api/v1/orders/ord-1',
-		]);
-		expect(items).toEqual([
-			{
-				json: {
-					id: 'ord-1',
-					status: 'REJECTED',
-					order_type: 'DISCOVERY',
-					title: 'Q1 hotels',
-					briefing_quantity: 25,
-					status_message: 'The profile is too broad',
-					profile_id: 'prof-1',
-					created_at: '2025-06-01T08:00:00Z',
-					updated_at: '2025-06-01T09:00:00Z',
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
-	});
-
-	it('Simplify off: the record as OpenProspect sent it', async () => {
-		const { scope } = api();
-		scope.get('/api/v1/orders/ord-1').reply(200, raw);
-		const { items } = await runNode({
 			parameters: {
 				resource: 'order',
 				operation: 'get',
-				orderId: locator('ord-1'),
+				orderId: locator(ORDER_ID),
 				simplify: false,
 			},
 		});
-		expect(items).toEqual([{ json: raw, pairedItem: { item: 0 } }]);
+		expect(error).toBeUndefined();
+		expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET ${ORDER_PATH}`]);
+		expect(items).toEqual([{ json: order('IN_PROGRESS'), pairedItem: { item: 0 } }]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Get and Get Results refuse an empty order ID before sending anything', async () => {
+		const trapped = trap();
+		for (const operation of ['get', 'getResults']) {
+			const { error } = await runNode({
+				parameters: { resource: 'order', operation, orderId: locator(' ') },
+			});
+			expect(error?.message).toBe('Order: is empty [item 0]');
+		}
+		expectNothingSent(trapped);
 	});
 });

@@ -8,9 +8,10 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { asRecord } from '../../helpers/params';
-import { apiRequest, isOutcomeUnknown } from '../../transport';
+import { apiRequest } from '../../transport';
 import { blacklistRLC, idempotencyKeyOption, optionsCollection } from '../common.descriptions';
 import { errorItem } from '../operation';
+import { createOrReconcile } from '../shared/reconcile';
 import { readItemEntries } from './entries';
 import { reconcileEntries } from './reconcileEntries';
 import { blacklistPath, IDEMPOTENCY_KEY_PLACEHOLDER, readBlacklistId } from './shared';
@@ -176,26 +177,24 @@ async function sendBatch(
 ): Promise<INodeExecutionData> {
 	const itemIndex = batch.itemIndices[0];
 	const body = { entries: batch.entries };
-	let response: IDataObject;
-	try {
-		response = asRecord(
-			await apiRequest.call(context, {
-				method: 'POST',
-				path: blacklistPath(batch.blacklistId, '/entries'),
-				body,
-				idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-					userKey: readUserIdempotencyKey(context, itemIndex),
-					part: total > 1 ? number : undefined,
+	const response = await createOrReconcile(
+		async () =>
+			asRecord(
+				await apiRequest.call(context, {
+					method: 'POST',
+					path: blacklistPath(batch.blacklistId, '/entries'),
+					body,
+					idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+						userKey: readUserIdempotencyKey(context, itemIndex),
+						part: total > 1 ? number : undefined,
+					}),
+					itemIndex,
+					outcomeCheckHint:
+						'Use Blacklist > Get Entries to see whether the entries were added before trying again.',
 				}),
-				itemIndex,
-				outcomeCheckHint:
-					'Use Blacklist > Get Entries to see whether the entries were added before trying again.',
-			}),
-		);
-	} catch (error) {
-		if (!isOutcomeUnknown(error)) throw error;
-		response = await reconcileEntries(context, error, { ...batch, itemIndex });
-	}
+			),
+		async (error) => await reconcileEntries(context, error, { ...batch, itemIndex }),
+	);
 	return {
 		json: {
 			...response,

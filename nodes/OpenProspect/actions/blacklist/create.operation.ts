@@ -9,14 +9,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempotency';
 import { asRecord, readAdditionalBody, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
-import { apiRequest, isOutcomeUnknown } from '../../transport';
+import { apiRequest } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
 	optionsCollection,
 } from '../common.descriptions';
 import { runPerItem } from '../itemRunner';
-import { reconcileCreate } from '../shared/reconcile';
+import { createOrReconcile, reconcileCreate } from '../shared/reconcile';
 import { BLACKLISTS_PATH, IDEMPOTENCY_KEY_PLACEHOLDER } from './shared';
 
 const properties: INodeProperties[] = [
@@ -79,30 +79,31 @@ async function createBlacklist(
 ): Promise<IDataObject> {
 	const body = readBody(context, itemIndex);
 	const sentAt = Date.now();
-	try {
-		const response = await apiRequest.call(context, {
-			method: 'POST',
-			path: BLACKLISTS_PATH,
-			body,
-			idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-				userKey: readUserIdempotencyKey(context, itemIndex),
+	return await createOrReconcile(
+		async () =>
+			asRecord(
+				await apiRequest.call(context, {
+					method: 'POST',
+					path: BLACKLISTS_PATH,
+					body,
+					idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+						userKey: readUserIdempotencyKey(context, itemIndex),
+					}),
+					itemIndex,
+					outcomeCheckHint:
+						'Use Blacklist > Get Many to see whether the blacklist was created before trying again.',
+				}),
+			),
+		async (error) =>
+			await reconcileCreate(context, error, {
+				path: BLACKLISTS_PATH,
+				itemIndex,
+				elapsedMs: Date.now() - sentAt,
+				matches: blacklistMatchesBody(body),
+				known,
+				what: 'blacklist',
 			}),
-			itemIndex,
-			outcomeCheckHint:
-				'Use Blacklist > Get Many to see whether the blacklist was created before trying again.',
-		});
-		return asRecord(response);
-	} catch (error) {
-		if (!isOutcomeUnknown(error)) throw error;
-		return await reconcileCreate(context, error, {
-			path: BLACKLISTS_PATH,
-			itemIndex,
-			elapsedMs: Date.now() - sentAt,
-			matches: blacklistMatchesBody(body),
-			known,
-			what: 'blacklist',
-		});
-	}
+	);
 }
 
 /**

@@ -10,7 +10,7 @@ import { idempotencyKeyFor, readUserIdempotencyKey } from '../../helpers/idempot
 import { parseFieldSelection, repairResults } from '../../helpers/orderRows';
 import { asRecord, toItems, readAdditionalBody } from '../../helpers/params';
 import { checkId, invalidParameter } from '../../helpers/validation';
-import { apiRequest, apiRequestAllItems, isOutcomeUnknown } from '../../transport';
+import { apiRequest, apiRequestAllItems } from '../../transport';
 import {
 	additionalBodyFields,
 	idempotencyKeyOption,
@@ -19,7 +19,7 @@ import {
 import { readItemCompanies, readMappedCompanies } from './companies';
 import { runPerItem } from '../itemRunner';
 import type { ItemOutput } from '../operation';
-import { reconcileCreate } from '../shared/reconcile';
+import { createOrReconcile, reconcileCreate } from '../shared/reconcile';
 import { missingIdError, recordId } from '../shared/records';
 import type { Job, JobResult, WaitSettings } from '../shared/wait';
 import { readWaitSettings, statusOf, waitForJobs, waitProperties } from '../shared/wait';
@@ -290,31 +290,31 @@ async function createOrder(
 	known: KnownOrders,
 ): Promise<IDataObject> {
 	const sentAt = Date.now();
-	let created: IDataObject;
-	try {
-		const response = await apiRequest.call(context, {
-			method: 'POST',
-			path: ORDERS_PATH,
-			body,
-			idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
-				userKey: readUserIdempotencyKey(context, itemIndex),
+	const created = await createOrReconcile(
+		async () =>
+			asRecord(
+				await apiRequest.call(context, {
+					method: 'POST',
+					path: ORDERS_PATH,
+					body,
+					idempotencyKey: idempotencyKeyFor(context, itemIndex, body, {
+						userKey: readUserIdempotencyKey(context, itemIndex),
+					}),
+					itemIndex,
+					outcomeCheckHint:
+						'Use Order > Get Many to see whether the order was created before running the node again.',
+				}),
+			),
+		async (error) =>
+			await reconcileCreate(context, error, {
+				path: ORDERS_PATH,
+				itemIndex,
+				elapsedMs: Date.now() - sentAt,
+				matches: orderMatchesBody(body),
+				known,
+				what: 'order',
 			}),
-			itemIndex,
-			outcomeCheckHint:
-				'Use Order > Get Many to see whether the order was created before running the node again.',
-		});
-		created = asRecord(response);
-	} catch (error) {
-		if (!isOutcomeUnknown(error)) throw error;
-		created = await reconcileCreate(context, error, {
-			path: ORDERS_PATH,
-			itemIndex,
-			elapsedMs: Date.now() - sentAt,
-			matches: orderMatchesBody(body),
-			known,
-			what: 'order',
-		});
-	}
+	);
 	const id = recordId(created, 'order_id');
 	if (id !== undefined) known.add(id);
 	return created;

@@ -1,9 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
+import type { ParameterContext } from '../../helpers/validation';
 import { readId } from '../../helpers/validation';
 
-/** The Prospect Search parameter (a UUID), for the prospect search, company and delivery operations. */
-export function readProspectSearchId(context: IExecuteFunctions, itemIndex: number): string {
+/** The Prospect Search parameter (a UUID), for the prospect search, company and delivery operations and the trigger. */
+export function readProspectSearchId(context: ParameterContext, itemIndex: number): string {
 	return readId(context, itemIndex, 'prospectSearchId', 'Prospect Search', { uuid: true });
 }
 

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readPages } from '../../transport';
+import { isOutcomeUnknown, readPages } from '../../transport';
 import { recordId } from './records';
 
 /** How many pages of the newest records are searched for the one a lost create made. */
@@ -105,4 +105,21 @@ export async function reconcileCreate(
 	}));
 	if ('reason' in found) throw stillUnknown(error, found.reason);
 	return { ...found.record, reconciled: true };
+}
+
+/**
+ * Sends a create with `send`; when its outcome is unknown, `reconcile` decides what to return
+ * instead of a resend. Every other error passes through unchanged.
+ */
+export async function createOrReconcile(
+	send: () => Promise<IDataObject>,
+	reconcile: (error: unknown) => Promise<IDataObject>,
+): Promise<IDataObject> {
+	const sent = await send().then(
+		(record) => ({ record }),
+		(error: unknown) => ({ error }),
+	);
+	if ('record' in sent) return sent.record;
+	if (!isOutcomeUnknown(sent.error)) throw sent.error;
+	return await reconcile(sent.error);
 }

@@ -191,10 +191,12 @@ export async function ensureN8nHost({ line = DEFAULT_LINE, log = console.log } =
 		log,
 		timeoutMs: 30 * 60_000,
 	});
+	// sqlite3 compiles from source (about 1 min alone, over 10 on a loaded 2-core machine).
 	await runOrThrow('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
 		cwd,
 		env: host.env,
 		log,
+		timeoutMs: 30 * 60_000,
 	});
 	const { stdout } = await runOrThrow(host.nodeBin, [host.n8nBin, '--version'], {
 		cwd,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import {
 	N8N_LINES,
 	REPO_ROOT,
+	fetchFresh,
 	freePort,
 	hostFor,
 	parseFlatted,
@@ -107,7 +108,7 @@ async function main() {
 	);
 
 	await report.check('the editor answers with its page', async () => {
-		const response = await fetch(`${url}/`);
+		const response = await fetchFresh(`${url}/`);
 		const html = await response.text();
 		assert(response.ok && /<html/i.test(html) && /n8n/i.test(html), `GET / answered ${response.status}`);
 	});
@@ -116,7 +117,7 @@ async function main() {
 	const rest = restClient(url, cookie);
 
 	await report.check('the three node types of the package are offered', async () => {
-		const response = await fetch(`${url}/types/nodes.json`, { headers: { cookie } });
+		const response = await fetchFresh(`${url}/types/nodes.json`, { headers: { cookie } });
 		const names = new Set((await response.json()).map((type) => type.name));
 		for (const name of ['openProspect', 'openProspectTrigger', 'openProspectTool']) {
 			assert(names.has(`${REAL_PACKAGE}.${name}`), `${REAL_PACKAGE}.${name} missing`);

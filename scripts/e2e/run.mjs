@@ -6,6 +6,7 @@
 // this run instead of checking them).
 //
 // Per line:
+//  0. every n8n-workflow export the built package uses exists in that n8n's n8n-workflow;
 //  1. install the packed package as a community node into a fresh n8n user folder;
 //  2. import the credential, the example workflows (examples/*.json), a smoke workflow and the
 //     AI-tool workflow (tool.mjs);
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 import {
 	N8N_LINES,
 	ensureN8nHost,
+	fetchFresh,
 	freePort,
 	installCommunityPackage,
 	parseExecuteOutput,
@@ -32,6 +34,7 @@ import {
 	waitFor,
 } from '../lib/n8n-host.mjs';
 import { assert, createReport, runScript } from '../lib/report.mjs';
+import { missingWorkflowExports, usedWorkflowExports } from './apis.mjs';
 import { checkReadme, writeResults } from './compat.mjs';
 import {
 	CREDENTIAL,
@@ -166,7 +169,7 @@ async function executeExample(run, example, context) {
 }
 
 async function fetchNodeTypes(baseUrl, cookie) {
-	const response = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } });
+	const response = await fetchFresh(`${baseUrl}/types/nodes.json`, { headers: { cookie } });
 	assert(response.ok, `/types/nodes.json answered ${response.status}`);
 	return new Set((await response.json()).map((type) => type.name));
 }
@@ -261,6 +264,14 @@ async function runLine(lineId, { tarball, packageName }) {
 	const host = await ensureN8nHost({ line: lineId, log: report.step });
 	const run = lineRun(host);
 	run.step(`n8n ${host.line.n8n} on Node ${host.line.node} (${host.n8nBin})`);
+	if (!flags.stub) {
+		await run.check('every n8n-workflow export the package uses exists in this n8n', async () => {
+			const used = await usedWorkflowExports();
+			const missing = await missingWorkflowExports(host, used);
+			assert(used.length > 0, 'found no use of n8n-workflow in dist/');
+			assert(missing.length === 0, `missing: ${missing.join(', ')}`);
+		});
+	}
 	const context = { packageName, ...(await setUp(run, tarball)) };
 	const examples = await importEverything(run, context);
 	for (const example of examples.filter((e) => runModeOf(e) === 'execute')) {

@@ -191,10 +191,12 @@ export async function ensureN8nHost({ line = DEFAULT_LINE, log = console.log } =
 		log,
 		timeoutMs: 30 * 60_000,
 	});
+	// sqlite3 compiles from source (about 1 min alone, over 10 on a loaded 2-core machine).
 	await runOrThrow('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
 		cwd,
 		env: host.env,
 		log,
+		timeoutMs: 30 * 60_000,
 	});
 	const { stdout } = await runOrThrow(host.nodeBin, [host.n8nBin, '--version'], {
 		cwd,
@@ -345,7 +347,7 @@ export async function startN8n({
 	args = ['start'],
 	name = args[0],
 	healthPort,
-	readyTimeoutMs = 120_000,
+	readyTimeoutMs = 240_000,
 	host = hostFor(),
 }) {
 	const brokerPort = await freePort();
@@ -440,10 +442,29 @@ function authCookie(response) {
 	return cookie.split(';')[0];
 }
 
+/**
+ * fetch, sent again when the connection dropped before any answer: a kept-alive socket that n8n
+ * closed just as it was reused (seen under load), not an answer of n8n.
+ */
+export async function fetchFresh(url, options, attempts = 3) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, options);
+		} catch (error) {
+			const code = error?.cause?.code;
+			const dropped = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'].includes(code);
+			if (!dropped || attempt >= attempts) {
+				if (code) error.message += ` (${code})`;
+				throw error;
+			}
+		}
+	}
+}
+
 /** A small JSON client for n8n's internal REST API, signed in with a cookie. */
 export function restClient(baseUrl, cookie) {
 	return async function rest(method, path, body) {
-		const response = await fetch(`${baseUrl}${path}`, {
+		const response = await fetchFresh(`${baseUrl}${path}`, {
 			method,
 			headers: { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
 			body: body === undefined ? undefined : JSON.stringify(body),

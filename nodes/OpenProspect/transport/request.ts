@@ -59,7 +59,14 @@ export type { ApiResponse };
 interface PreparedRequest {
 	options: IHttpRequestOptions;
 	/** Handed to n8n's request helper, which would otherwise read the credential a second time. */
-	decrypted: { credentialsDecrypted: { id: string; name: string; type: string; data: ICredentialDataDecryptedObject } };
+	decrypted: {
+		credentialsDecrypted: {
+			id: string;
+			name: string;
+			type: string;
+			data: ICredentialDataDecryptedObject;
+		};
+	};
 	errorContext: RequestErrorContext;
 	timeoutMs: number;
 }
@@ -100,7 +107,12 @@ async function prepareRequest(
 			arrayFormat: 'repeat',
 		},
 		decrypted: {
-			credentialsDecrypted: { id: node.id, name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data: credentials },
+			credentialsDecrypted: {
+				id: node.id,
+				name: CREDENTIAL_TYPE,
+				type: CREDENTIAL_TYPE,
+				data: credentials,
+			},
 		},
 		errorContext: {
 			method,
@@ -169,7 +181,7 @@ function outcomeUnknownError(
 		status: outcome.failure.status,
 		headers: outcome.headers,
 		message: `The outcome of ${method} ${path} is unknown: OpenProspect may or may not have applied it`,
-		hint: `${describeFailure(outcome)} after the request was sent. To avoid a duplicate it was not sent again. ${request.outcomeCheckHint ?? GENERIC_OUTCOME_HINT}`,
+		hint: `${describeFailure(outcome)} after the request was sent. To avoid a duplicate it was not sent again. ${request.outcomeCheckHint ?? GENERIC_OUTCOME_HINT}${request.serverDeduplicates ? '' : " Check before running it again: n8n's Retry On Fail (or running the workflow again) would send it a second time."}`,
 		outcomeUnknown: true,
 	});
 }

@@ -3,12 +3,16 @@
  * real waits (the simulator's token bucket refills on real time): with default settings, Return
  * All gets every record, once, in order, and fails no item. No assertion on the time taken.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { runNode } from '../helpers/engine';
 import { byId, received, useSimulator } from '../helpers/simulator';
+import { realSleep, sleepMock } from '../helpers/sleepMock';
 
 const fixture = useSimulator({ seed: 1313, searches: 1 });
+
+// The simulator's token bucket refills on real time: the node's waits must really wait here.
+beforeEach(() => sleepMock.mockImplementation(realSleep));
 
 describe('a rate-limited key with concurrent pages (defaults)', () => {
 	it('Company > Get Many, Return All of 2,000 companies at 10 requests/s (burst 2): 0 failed, all in order', { timeout: 60_000 }, async () => {

@@ -9,13 +9,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { InputOperation, ItemOperation, PendingJob } from './operation';
 import { errorItem, isPendingJob } from './operation';
 import { waitForJobs } from './shared/wait';
+import { asError } from '../helpers/json';
 
 function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	return new NodeOperationError(context.getNode(), asError(error), { itemIndex });
 }
 
 /** Pairs every output item to `itemIndex` unless the operation already paired it more precisely. */
@@ -28,7 +29,7 @@ function pairTo(items: INodeExecutionData[], itemIndex: number): INodeExecutionD
 /** The error item of a failed item under Continue On Fail; else throws. */
 function failed(context: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (!context.continueOnFail()) throw withItemIndex(context, error, itemIndex);
-	return [errorItem(error as Error, { item: itemIndex })];
+	return [errorItem(asError(error), { item: itemIndex })];
 }
 
 /** Appends without spreading: an output may hold hundreds of thousands of items. */
@@ -114,6 +115,6 @@ export async function runWholeInput(
 		return await operation.executeAll.call(context, items);
 	} catch (error) {
 		if (!context.continueOnFail()) throw withItemIndex(context, error, 0);
-		return items.map((_, itemIndex) => errorItem(error as Error, { item: itemIndex }));
+		return items.map((_, itemIndex) => errorItem(asError(error), { item: itemIndex }));
 	}
 }

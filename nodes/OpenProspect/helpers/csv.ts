@@ -2,6 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidParameter } from './validation';
+import { asError } from './json';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -183,7 +184,7 @@ export async function readCsvBinary(
 		return parseCsv(buffer.toString('utf8'));
 	} catch (error) {
 		if (!(error instanceof CsvSyntaxError)) {
-			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			throw new NodeOperationError(context.getNode(), asError(error), { itemIndex });
 		}
 		throw invalidParameter(
 			context,

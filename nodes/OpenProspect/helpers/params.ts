@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { setSafeObjectProperty } from 'n8n-workflow';
 
-import { isObject } from './json';
+import { asError, isObject } from './json';
 import { idProblem, invalidParameter, quoted } from './validation';
 
 const RESERVED_QUERY_PARAMETERS = new Set(['limit', 'offset']);
@@ -68,7 +68,7 @@ export function readJsonParameter(
 			context,
 			itemIndex,
 			displayName,
-			`is not valid JSON (${(error as Error).message})`,
+			`is not valid JSON (${asError(error).message})`,
 		);
 	}
 }

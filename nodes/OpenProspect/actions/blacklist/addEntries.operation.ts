@@ -14,6 +14,7 @@ import { createOrReconcile } from '../shared/reconcile';
 import { readItemEntries } from './entries';
 import { reconcileEntries } from './reconcileEntries';
 import { blacklistPath, IDEMPOTENCY_KEY_PLACEHOLDER, readBlacklistId } from './shared';
+import { asError } from '../../helpers/json';
 
 /** The API takes at most this many entries per request. */
 const MAX_ENTRIES_PER_REQUEST = 10_000;
@@ -129,7 +130,7 @@ async function readItem(
 	try {
 		return await read();
 	} catch (error) {
-		return error as Error;
+		return asError(error);
 	}
 }
 
@@ -224,7 +225,7 @@ async function addEntries(
 			const explained = noteEarlierBatches(error, sent);
 			if (!context.continueOnFail()) throw explained;
 			// The batches already sent stay reported as added; only this batch's items failed.
-			for (const item of batch.itemIndices) failures.push(errorItem(explained as Error, { item }));
+			for (const item of batch.itemIndices) failures.push(errorItem(asError(explained), { item }));
 		}
 	}
 	return [...sent, ...failures];

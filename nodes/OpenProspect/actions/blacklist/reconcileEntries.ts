@@ -8,6 +8,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { apiRequestAllItems } from '../../transport';
 import { stillUnknown } from '../shared/reconcile';
 import { blacklistPath } from './shared';
+import { asError } from '../../helpers/json';
 
 /** At most this many entries of the blacklist are read to check a batch. */
 const MAX_ENTRIES_READ = 50_000;
@@ -52,7 +53,7 @@ export async function reconcileEntries(
 			limit: MAX_ENTRIES_READ,
 		});
 	} catch (searchError) {
-		throw stillUnknown(error, `reading the entries failed (${(searchError as Error).message})`);
+		throw stillUnknown(error, `reading the entries failed (${asError(searchError).message})`);
 	}
 	const present = countPresent(batch.entries, stored);
 	if (present < batch.entries.length) {

@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isOutcomeUnknown, readPages } from '../../transport';
 import { recordId } from './records';
+import { asError } from '../../helpers/json';
 
 /** How many pages of the newest records are searched for the one a lost create made. */
 const RECONCILE_PAGES = 5;
@@ -101,7 +102,7 @@ export async function reconcileCreate(
 	request: ReconcileRequest,
 ): Promise<IDataObject> {
 	const found = await findCreated(context, request).catch((searchError: unknown) => ({
-		reason: `the search failed (${(searchError as Error).message})`,
+		reason: `the search failed (${asError(searchError).message})`,
 	}));
 	if ('reason' in found) throw stillUnknown(error, found.reason);
 	return { ...found.record, reconciled: true };

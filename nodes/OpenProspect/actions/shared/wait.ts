@@ -12,6 +12,7 @@ import { invalidParameter } from '../../helpers/validation';
 import type { WaitOutcome } from '../../helpers/waitForCompletion';
 import { waitForAll } from '../../helpers/waitForCompletion';
 import { apiRequest } from '../../transport';
+import { asError } from '../../helpers/json';
 
 /** Right after a create, a GET may not find the new record yet: 404s are tolerated this long. */
 const NOT_FOUND_GRACE_MS = 15_000;
@@ -164,7 +165,7 @@ function withStillRunning(context: IExecuteFunctions, error: unknown, note: stri
 		error.description = [note, error.description].filter(Boolean).join('\n');
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), error as Error, {
+	return new NodeOperationError(context.getNode(), asError(error), {
 		itemIndex: job.itemIndex,
 		description: note,
 	});

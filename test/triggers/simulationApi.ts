@@ -146,21 +146,27 @@ export class Api {
 	}
 
 	private sortedDeliveries?: SimDelivery[];
+	/** The rows of the last listing: a poll reads its pages at one clock and one `from`. */
+	private listing?: { clock: number; from: number; rows: SimDelivery[] };
 
 	private push(batch: SimDelivery[]) {
 		for (const entry of batch) this.deliveries.push(entry);
 		this.sortedDeliveries = undefined;
+		this.listing = undefined;
 	}
 
 	private listedDeliveries(from: number): SimDelivery[] {
+		if (this.listing?.clock === this.clock && this.listing.from === from) return this.listing.rows;
 		this.sortedDeliveries ??= [...this.deliveries].sort(
 			(a, b) => a.delivered - b.delivered || (a.id < b.id ? -1 : 1),
 		);
-		return this.sortedDeliveries.filter(
+		const rows = this.sortedDeliveries.filter(
 			(entry) =>
 				entry.visibleFrom <= this.clock &&
 				(this.inclusiveSince ? entry.delivered >= from : entry.delivered > from),
 		);
+		this.listing = { clock: this.clock, from, rows };
+		return rows;
 	}
 
 	private fault(): Reply | undefined {

@@ -5,3 +5,9 @@
  * @returns {string}
  */
 export function readRepoFile(relativePath: string): string;
+/**
+ * Whether a file or folder of this repository exists.
+ * @param {string} relativePath
+ * @returns {boolean}
+ */
+export function repoPathExists(relativePath: string): boolean;

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { OpenProspect } from '../../nodes/OpenProspect/OpenProspect.node';
-import { readRepoFile } from '../helpers/files.mjs';
+import { readRepoFile, repoPathExists } from '../helpers/files.mjs';
 
 /** The README's operations table must list every operation the node offers, and nothing else. */
 describe('README operations table', () => {
@@ -30,5 +30,24 @@ describe('README operations table', () => {
 	it('lists every operation of the node', () => {
 		expect(offered.length).toBe(29);
 		expect([...rows].sort()).toEqual([...offered].sort());
+	});
+});
+
+/** The README's architecture diagram and layout name files and folders that exist. */
+describe('README architecture', () => {
+	const readme = readRepoFile('README.md');
+	const section = readme.slice(readme.indexOf('## Architecture'), readme.indexOf('## Development'));
+	const named = [
+		...new Set(
+			[
+				...section.matchAll(/(?:^|\s)((?:actions|transport|triggers|helpers|methods)\/[\w./]+)/gm),
+			].map(([, path]) => path.replace(/\/$/, '')),
+		),
+	].filter((path) => !path.includes('<'));
+
+	it('names real paths', () => {
+		expect(named.length).toBeGreaterThan(10);
+		const missing = named.filter((path) => !repoPathExists(`nodes/OpenProspect/${path}`));
+		expect(missing).toEqual([]);
 	});
 });

@@ -217,6 +217,24 @@ export const FIELD_MASK: NameKind = {
 	example: 'Give field names, e.g. name, ideal_customer_profile.',
 };
 
+const TEXT_LIST_EXAMPLE = 'Give a list, e.g. SaaS, fintech or {{ ["SaaS", "fintech"] }}.';
+
+const TEXT_LIST: NameKind = {
+	noun: 'text',
+	check: () => undefined,
+	example: TEXT_LIST_EXAMPLE,
+};
+
+/** Reads a list of free-text values (e.g. industries): trimmed, duplicates dropped, no empty element. */
+export function readTextList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): string[] {
+	return readNameList(context, itemIndex, name, displayName, TEXT_LIST);
+}
+
 /** Reads a list of IDs (see readListParameter): trimmed, checked, duplicates dropped. */
 export function readIdList(
 	context: IExecuteFunctions,

@@ -106,6 +106,11 @@ describe('Search Profile > Create', () => {
 			'Contact Roles: {"a":1} is not text [item 0]',
 		],
 		[
+			'an empty element inside a list',
+			{ additionalFields: { targetIndustries: 'SaaS,,Fintech' } },
+			'Target Industries: element 2 of 3 is empty [item 0]',
+		],
+		[
 			'a Poll Interval of 0',
 			waiting({ pollInterval: 0 }),
 			'Poll Interval (Seconds): must be a number of seconds from 1 to 86400, got 0 [item 0]',

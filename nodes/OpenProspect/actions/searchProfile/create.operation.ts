@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isObject } from '../../helpers/json';
-import { readAdditionalBody, readListParameter, toItems } from '../../helpers/params';
+import { readAdditionalBody, readTextList, toItems } from '../../helpers/params';
 import { invalidParameter } from '../../helpers/validation';
 import {
 	additionalBodyFields,
@@ -152,19 +151,7 @@ function readList(
 	name: string,
 	displayName: string,
 ): string[] {
-	return readListParameter(context, itemIndex, `additionalFields.${name}`)
-		.map((value) => {
-			if (isObject(value) || Array.isArray(value)) {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					displayName,
-					`${JSON.stringify(value)} is not text`,
-				);
-			}
-			return String(value ?? '').trim();
-		})
-		.filter(Boolean);
+	return readTextList(context, itemIndex, `additionalFields.${name}`, displayName);
 }
 
 function checkCountries(context: IExecuteFunctions, itemIndex: number, codes: string[]): string[] {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
-import type { SimulatorHandle } from '../simulator/server.mjs';
-import { startSimulator } from '../simulator/server.mjs';
+import type { SimulatorHandle } from '../../simulator/server.mjs';
+import { startSimulator } from '../../simulator/server.mjs';
 import {
 	checkDeterminismAndClock,
 	client,
 	SELF_CHECK_OPTIONS,
 	SELF_CHECKS,
-} from '../simulator/selfcheck.mjs';
+} from '../../simulator/selfcheck.mjs';
 
 /** The simulator must behave like the API reference says, or every test built on it proves little. */
 describe('OpenProspect simulator', () => {

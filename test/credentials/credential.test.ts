@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { OpenProspectApi } from '../credentials/OpenProspectApi.credentials';
-import { API_KEY, BASE_URL, testCredential } from './helpers/engine';
+import { OpenProspectApi } from '../../credentials/OpenProspectApi.credentials';
+import { API_KEY, BASE_URL, testCredential } from '../helpers/engine';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

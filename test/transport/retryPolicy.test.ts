@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_RETRY_POLICY, mayRetry, parseRetryAfter, retryDelayMs } from '../nodes/OpenProspect/transport/retry';
+import { DEFAULT_RETRY_POLICY, mayRetry, parseRetryAfter, retryDelayMs } from '../../nodes/OpenProspect/transport/retry';
 
 describe('retry policy (pure)', () => {
 	it('retries idempotent methods on 429, 5xx and network failures only', () => {

@@ -2,10 +2,10 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { apiRequestAllItems, readPages } from '../nodes/OpenProspect/transport';
-import { hasNextPage, readPage } from '../nodes/OpenProspect/transport/pagination';
-import { BASE_URL, makeExecuteContext } from './helpers/engine';
-import { after } from './transport/tricklingServer.mjs';
+import { apiRequestAllItems, readPages } from '../../nodes/OpenProspect/transport';
+import { hasNextPage, readPage } from '../../nodes/OpenProspect/transport/pagination';
+import { BASE_URL, makeExecuteContext } from '../helpers/engine';
+import { after } from './tricklingServer.mjs';
 
 const records = (from: number, count: number): IDataObject[] => Array.from({ length: count }, (_, index) => ({ id: `c${from + index}` }));
 

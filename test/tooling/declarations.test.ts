@@ -15,7 +15,6 @@ const CONSUMERS = ['test/helpers', 'test/simulator', 'test/tooling'].flatMap((di
 		.readDirectory(`${ROOT}/${dir}`, ['.ts'], undefined, undefined, 1)
 		.filter((file) => !file.endsWith('.d.ts')),
 );
-CONSUMERS.push(`${ROOT}/test/simulator.test.ts`);
 
 let generated: Record<string, string>;
 /** Library files parsed for the first program, reused by the second. */

@@ -82,6 +82,7 @@ describe('transport: retries', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(error.message).toBe('The outcome of POST /api/v1/orders is unknown: OpenProspect may or may not have applied it');
 		expect(error.description).toContain('it was not sent again');
+		expect(error.description).toContain("Retry On Fail (or running the workflow again) would send it a second time");
 		expect(error.description).toContain(ORDER_HINT);
 		expect(isOutcomeUnknown(error)).toBe(true);
 		expect((error as unknown as { context: { outcomeUnknown?: boolean } }).context.outcomeUnknown).toBe(true);
@@ -171,6 +172,8 @@ describe('transport: retries', () => {
 		const error = await failure({ method: 'POST', path: '/api/v1/search-profile-creations', body: {}, serverDeduplicates: true });
 		expect(scope.isDone()).toBe(true);
 		expect(isOutcomeUnknown(error)).toBe(true);
+		// The API deduplicates this endpoint by key: no warning against running it again.
+		expect(error.description).not.toContain('Retry On Fail');
 	});
 
 	it('a POST answered with another 4xx is reported as it is, never resent and not "outcome unknown"', async () => {

@@ -165,6 +165,26 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
 	});
 }
 
+/** A restart: n8n loads the static data from its database, so only JSON survives. */
+export const fromDatabase = (data: IDataObject): IDataObject =>
+	JSON.parse(JSON.stringify(data)) as IDataObject;
+
+export interface PollError {
+	message: string;
+	description?: string | null;
+	httpCode?: string | null;
+}
+
+/** The error of a poll that must fail (the test fails if it does not). */
+export async function pollError(options: PollOptions): Promise<PollError> {
+	try {
+		await runPoll(options);
+	} catch (error) {
+		return error as PollError;
+	}
+	throw new Error('The poll was expected to fail');
+}
+
 /** Runs the credential's `test` request as n8n's CredentialsTester does. */
 export async function testCredential(data: ICredentialDataDecryptedObject) {
 	return await engine.testCredential({

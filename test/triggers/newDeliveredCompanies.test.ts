@@ -3,7 +3,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { SETTLE_MS } from '../../nodes/OpenProspect/triggers/deliveryCursor';
-import { BASE_URL, runPoll } from '../helpers/engine';
+import { BASE_URL, fromDatabase, pollError, runPoll } from '../helpers/engine';
 
 const STATE_KEY = 'node:OpenProspect Trigger';
 /** n8n's clock in these tests; the server's is a year behind it, and only the server's counts. */
@@ -12,24 +12,6 @@ const T0 = N8N_NOW - 365 * 24 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const SEARCH = '550e8400-e29b-41d4-a716-446655440000';
 const DELIVERIES = `/api/v1/deliveries/${SEARCH}/companies`;
-
-interface PollError {
-	message: string;
-	description?: string | null;
-	httpCode?: string | null;
-}
-
-const fromDatabase = (data: IDataObject): IDataObject =>
-	JSON.parse(JSON.stringify(data)) as IDataObject;
-
-async function pollError(options: Parameters<typeof runPoll>[0]): Promise<PollError> {
-	try {
-		await runPoll(options);
-	} catch (error) {
-		return error as PollError;
-	}
-	throw new Error('The poll was expected to fail');
-}
 
 const parameters = (extra: IDataObject = {}) => ({
 	event: 'newDeliveredCompanies',

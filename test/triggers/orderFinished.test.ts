@@ -2,30 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { BASE_URL, runPoll } from '../helpers/engine';
+import { BASE_URL, fromDatabase, pollError, runPoll } from '../helpers/engine';
 
 const STATE_KEY = 'node:OpenProspect Trigger';
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-
-interface PollError {
-	message: string;
-	description?: string | null;
-	httpCode?: string | null;
-}
-
-/** A restart: n8n loads the static data from its database, so only JSON survives. */
-const fromDatabase = (data: IDataObject): IDataObject =>
-	JSON.parse(JSON.stringify(data)) as IDataObject;
-
-async function pollError(options: Parameters<typeof runPoll>[0]): Promise<PollError> {
-	try {
-		await runPoll(options);
-	} catch (error) {
-		return error as PollError;
-	}
-	throw new Error('The poll was expected to fail');
-}
 
 function order(id: string, created: number, status: string): IDataObject {
 	return {

@@ -12,7 +12,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { SETTLE_MS } from '../../nodes/OpenProspect/triggers/deliveryCursor';
 import { MAX_PAGES_PER_POLL } from '../../nodes/OpenProspect/triggers/limits';
-import { BASE_URL, runPoll } from '../helpers/engine';
+import { BASE_URL, fromDatabase, runPoll } from '../helpers/engine';
 import type { SimOrder } from './simulationApi';
 import { Api, FINAL, mulberry32, SEARCH } from './simulationApi';
 
@@ -45,9 +45,6 @@ interface Scenario {
 	/** Ticks go on until this many deliveries were made, too. */
 	deliveries: number;
 }
-
-const fromDatabase = (data: IDataObject): IDataObject =>
-	JSON.parse(JSON.stringify(data)) as IDataObject;
 
 interface Outcome {
 	polls: number;
